@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm run size`: raw, gzip and brotli bytes of every file in cdn/, gated by budgets (brotli bytes).
+// Exits 1 when a file is over its budget or cdn/ has not been built.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+const BUDGETS = {
+  // Issue 2: the whole script-tag bundle, all four widgets with Lit inside.
+  'civic-widgets.js': 20_000,
+  // Issue 6: smaller than shareon's JS+CSS (8,229 B brotli).
+  'civic-share-bar.js': 8_228,
+};
+
+const root = new URL('../cdn/', import.meta.url).pathname;
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name.endsWith('.js')) files.push(path);
+  }
+};
+try {
+  walk(root);
+} catch {
+  console.error('size: cdn/ is missing. Run `npm run build` first.');
+  process.exit(1);
+}
+
+const rows = files.map((path) => {
+  const bytes = readFileSync(path);
+  const name = relative(root, path);
+  return {
+    name,
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    budget: BUDGETS[name],
+  };
+});
+
+const n = (v) => v.toLocaleString('en-GB');
+const table = [['file', 'raw', 'gzip', 'brotli', 'budget (brotli)', '']];
+let failed = 0;
+for (const row of rows) {
+  const over = row.budget !== undefined && row.brotli > row.budget;
+  if (over) failed++;
+  table.push([
+    `cdn/${row.name}`,
+    n(row.raw),
+    n(row.gzip),
+    n(row.brotli),
+    row.budget === undefined ? '-' : n(row.budget),
+    row.budget === undefined ? '' : over ? `OVER by ${n(row.brotli - row.budget)}` : 'ok',
+  ]);
+}
+const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+for (const [i, row] of table.entries()) {
+  console.log(row.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
+  if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+}
+for (const name of Object.keys(BUDGETS)) {
+  if (!rows.some((row) => row.name === name)) {
+    console.error(`size: cdn/${name} is missing.`);
+    failed++;
+  }
+}
+if (failed) {
+  console.error(`size: ${failed} file(s) over budget or missing.`);
+  process.exit(1);
+}

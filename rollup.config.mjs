@@ -1,0 +1,61 @@
+// Two builds from one source tree:
+//  - dist/: unbundled ES modules for npm (lit external), with .d.ts and declaration maps;
+//  - cdn/: one self-contained minified ES module per entry, Lit inside, for a <script type="module">.
+import typescript from '@rollup/plugin-typescript';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const widgets = ['alert-banner', 'closure-ticker', 'report-form', 'share-bar'];
+
+const ts = (options = {}) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    filterRoot: '.',
+    include: ['src/**/*.ts'],
+    compilerOptions: { rootDir: 'src', types: [], ...options },
+  });
+
+const npm = {
+  input: [
+    'src/index.ts',
+    'src/civic-widgets.ts',
+    ...widgets.flatMap((w) => [`src/${w}/${w}.ts`, `src/${w}/define.ts`]),
+  ],
+  external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//],
+  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true })],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    sourcemap: true,
+    preserveModules: true,
+    preserveModulesRoot: 'src',
+    // tslib's __decorate is bundled (lit stays the only dependency); keep it out of node_modules/.
+    entryFileNames: (chunk) => (chunk.name.includes('node_modules') ? 'vendor/[name].js'.replace('[name]', chunk.name.split('/').pop()) : '[name].js'),
+  },
+};
+
+const cdn = (entry, name) => ({
+  input: entry,
+  plugins: [
+    resolve({ exportConditions: ['production'] }),
+    ts({ outDir: 'cdn', declaration: false, declarationMap: false, sourceMap: false }),
+    terser({
+      module: true,
+      ecma: 2022,
+      compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+      format: { comments: false },
+    }),
+  ],
+  output: {
+    file: `cdn/${name}.js`,
+    format: 'es',
+    // Feature code loaded on demand (e.g. CSV parsing) goes to cdn/chunks/.
+    chunkFileNames: 'chunks/[name]-[hash].js',
+  },
+});
+
+export default [
+  npm,
+  cdn('src/civic-widgets.ts', 'civic-widgets'),
+  ...widgets.map((w) => cdn(`src/${w}/define.ts`, `civic-${w}`)),
+];

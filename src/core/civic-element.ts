@@ -1,0 +1,50 @@
+import { LitElement, type CSSResultGroup, type PropertyDeclaration } from 'lit';
+import { property } from 'lit/decorators.js';
+import { defineElement } from './define.js';
+import { prepareAnnouncer } from './announce.js';
+import { sharedStyles } from './styles/shared.js';
+import { VERSION } from './version.js';
+import type { StringOverrides } from './i18n/text-controller.js';
+
+/** Reads a JSON attribute; bad JSON (or anything but an object) is ignored, never thrown. */
+export const jsonObjectConverter: PropertyDeclaration['converter'] = {
+  fromAttribute(value: string | null): unknown {
+    if (!value) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+    } catch {
+      /* fall through */
+    }
+    console.warn('civic-widgets: the strings attribute is not a JSON object; it was ignored.');
+    return undefined;
+  },
+};
+
+/** Base class of every widget: guarded registration, shared styles, per-instance string overrides. */
+export class CivicElement extends LitElement {
+  /** The library version that defined this class; compared when a tag is registered twice. */
+  static readonly civicVersion = VERSION;
+
+  static override styles: CSSResultGroup = sharedStyles;
+
+  /**
+   * Registers this class as `tag`. Safe to call more than once: a tag that is already registered is
+   * left alone, with one warning if it came from another version of civic-widgets.
+   */
+  static define(tag: string): void {
+    defineElement(tag, this);
+  }
+
+  /**
+   * Replaces any visible string of this instance. JSON: `{"key": "text"}` for every language or
+   * `{"cy": {"key": "testun"}}` for one. Keys are listed in the README.
+   */
+  @property({ attribute: 'strings', converter: jsonObjectConverter })
+  strings: StringOverrides | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    prepareAnnouncer();
+  }
+}

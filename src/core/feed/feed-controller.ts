@@ -1,0 +1,227 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { CivicErrorEvent, CivicLoadEvent, CivicUpdateEvent, type CivicErrorDetail } from '../events.js';
+import { FeedError } from './feed-error.js';
+import { FeedInput } from './input.js';
+import { sourceFor, type FeedSource, type SourceResult, type Subscriber } from './source.js';
+import { readStored, writeStored } from './store.js';
+
+export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
+
+/** Reads one feed format into the widget's data. Throw FeedError('shape') when the body is not that format. */
+export interface FeedAdapter<T> {
+  /** For `format="auto"`: does this body look like this format? */
+  sniff?(input: FeedInput): boolean;
+  parse(input: FeedInput): T | Promise<T>;
+}
+
+/** What a widget must expose for the controller to read its feed. */
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  src: string | null | undefined;
+  format: string;
+  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
+  refresh: number;
+}
+
+export interface FeedControllerOptions<T> {
+  /** Names this widget's stored copies (`alerts`, `closures`). */
+  kind: string;
+  /** Adapters by `format` name, in the order `auto` tries them. */
+  adapters: Record<string, FeedAdapter<T>>;
+  /** Checks a stored copy before it is shown; return undefined to ignore it. */
+  revive?: (data: unknown) => T | undefined;
+  /** The items in the data, for `civic-load` and `civic-update`. */
+  items: (data: T) => unknown[];
+  /** Items the adapter dropped as malformed (reported in `civic-error`). */
+  skipped?: (data: T) => number;
+  /** Request timeout in ms (default 10 s). */
+  timeout?: number;
+}
+
+/**
+ * Reads a feed for a widget: the widget's `src`, `format` and `refresh` drive it; `status`, `data`
+ * and `updatedAt` are what the widget renders. Requests are shared per URL (see FeedSource), the last
+ * good data is kept on the device (see store.ts), and every failure becomes a `civic-error` event
+ * while the widget keeps what it had.
+ */
+export class FeedController<T> implements ReactiveController, Subscriber {
+  status: FeedStatus = 'loading';
+  data: T | undefined;
+  /** When the data shown was first fetched (on this device). */
+  updatedAt: Date | undefined;
+  /** When the current failure run began, or undefined when the last request succeeded. */
+  failingSince: number | undefined;
+  error: CivicErrorDetail | undefined;
+  /** Poll interval in ms, read by the shared source. */
+  refresh = 0;
+
+  readonly #host: FeedHost;
+  readonly #options: FeedControllerOptions<T>;
+  #source: FeedSource | undefined;
+  #url = '';
+  #format = '';
+  #text: string | undefined;
+  #json = '';
+  #generation = 0;
+  #loaded = false;
+
+  constructor(host: FeedHost, options: FeedControllerOptions<T>) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#sync();
+  }
+
+  hostUpdate(): void {
+    this.#sync();
+  }
+
+  hostDisconnected(): void {
+    this.#source?.unsubscribe(this);
+    this.#source = undefined;
+    this.#url = '';
+  }
+
+  /** Fetches now (shared with any request already in flight for the same URL). */
+  refreshNow(): void {
+    this.#source?.request();
+  }
+
+  /** Follows changes to the host's src, format and refresh. */
+  #sync(): void {
+    if (!this.#host.isConnected) return;
+    const { src, format, refresh } = this.#host;
+    const seconds = Number(refresh);
+    const interval = Number.isFinite(seconds) && seconds > 0 ? Math.max(30, seconds) * 1000 : 0;
+    let url = '';
+    try {
+      url = src ? new URL(src, document.baseURI).href : '';
+    } catch {
+      /* an unparseable src behaves like no src */
+    }
+    const urlChanged = url !== this.#url || format !== this.#format;
+    if (!urlChanged && interval === this.refresh) return;
+    this.refresh = interval;
+    if (!urlChanged) return this.#source?.reschedule();
+
+    this.#source?.unsubscribe(this);
+    this.#source = undefined;
+    this.#url = url;
+    this.#format = format;
+    this.#generation++;
+    this.#text = undefined;
+    this.#json = "";
+    this.error = undefined;
+    this.failingSince = undefined;
+    this.data = undefined;
+    this.updatedAt = undefined;
+    this.status = url ? 'loading' : 'error';
+    if (!url) return;
+    const stored = readStored(this.#options.kind, url);
+    if (stored) {
+      let data: T | undefined;
+      try {
+        data = this.#options.revive ? this.#options.revive(stored.data) : (stored.data as T);
+      } catch {
+        data = undefined;
+      }
+      if (data !== undefined) this.#show(data, stored.fetchedAt, false);
+    }
+    this.#source = sourceFor(url, this.#options.timeout ?? 10_000);
+    this.#source.subscribe(this);
+  }
+
+  #adapter(input: FeedInput): FeedAdapter<T> {
+    const { adapters } = this.#options;
+    const chosen = adapters[this.#format];
+    if (chosen) return chosen;
+    if (input.kind === 'html') throw new FeedError('content-type');
+    for (const adapter of Object.values(adapters)) {
+      try {
+        if (adapter.sniff?.(input)) return adapter;
+      } catch {
+        /* a sniffer that throws simply does not match */
+      }
+    }
+    throw new FeedError('parse');
+  }
+
+  /** Called by the shared source with every answer for this URL. */
+  receive(result: SourceResult): void {
+    void this.#receive(result).catch((error: unknown) => console.error('civic-widgets:', error));
+  }
+
+  async #receive(result: SourceResult): Promise<void> {
+    const generation = this.#generation;
+    if (!result.ok) return this.#fail(result.error, result.at);
+    const { response } = result;
+    // Unchanged (a 304, or the same bytes from the browser cache): nothing to render.
+    if ((response.status === 304 || response.text === this.#text) && this.data !== undefined) {
+      return this.#recovered();
+    }
+    let data: T;
+    try {
+      const input = new FeedInput(response.text, response.contentType, this.#url);
+      data = await this.#adapter(input).parse(input);
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#source?.reportInvalid(result.id);
+      return this.#fail(error instanceof FeedError ? error : new FeedError('parse'), result.at, response.status);
+    }
+    if (generation !== this.#generation) return; // src changed while parsing
+    this.#text = response.text;
+    const skipped = this.#options.skipped?.(data) ?? 0;
+    this.error = undefined;
+    this.failingSince = undefined;
+    this.#show(data, result.at, true);
+    if (skipped) this.#host.dispatchEvent(new CivicErrorEvent({ url: this.#url, status: response.status, reason: 'shape', skipped }));
+  }
+
+  /** Shows `data` unless it equals what is shown; keeps it on the device when it came from the network. */
+  #show(data: T, at: number, fromNetwork: boolean): void {
+    let json = '';
+    try {
+      json = JSON.stringify(data);
+    } catch {
+      /* not serialisable: always render, never store */
+    }
+    const previous = this.status;
+    this.status = 'ready';
+    if (json && json === this.#json && this.data !== undefined) {
+      if (previous !== 'ready') this.#host.requestUpdate();
+      return;
+    }
+    this.#json = json;
+    this.data = data;
+    this.updatedAt = new Date(at);
+    if (fromNetwork && json) writeStored(this.#options.kind, this.#url, data, at);
+    this.#host.requestUpdate();
+    const detail = { items: this.#options.items(data), updatedAt: this.updatedAt };
+    const event = this.#loaded ? new CivicUpdateEvent(detail) : new CivicLoadEvent(detail);
+    this.#loaded = true;
+    // After the render, so listeners see the new DOM.
+    void this.#host.updateComplete.then(() => this.#host.dispatchEvent(event));
+  }
+
+  #recovered(): void {
+    this.error = undefined;
+    this.failingSince = undefined;
+    if (this.status !== 'ready') {
+      this.status = 'ready';
+      this.#host.requestUpdate();
+    }
+  }
+
+  #fail(error: FeedError, at: number, status = error.status): void {
+    this.error = { url: this.#url, status, reason: error.reason };
+    this.failingSince ??= at;
+    const next = this.data === undefined ? 'error' : 'stale';
+    if (next !== this.status) {
+      this.status = next;
+      this.#host.requestUpdate();
+    }
+    this.#host.dispatchEvent(new CivicErrorEvent(this.error));
+  }
+}

@@ -1,0 +1,32 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens. Every `--civic-*` custom property falls back to a GOV.UK-like default that meets
+ * WCAG 2.2 AA contrast on white. Widgets read the private `--_*` names, so a council sets only the
+ * public ones, on the widget or on any ancestor.
+ */
+export const tokens = css`
+  :host {
+    --_text: var(--civic-color-text, #0b0c0c);
+    --_muted: var(--civic-color-secondary-text, #505a5f);
+    --_bg: var(--civic-color-background, #ffffff);
+    --_link: var(--civic-color-link, #1d70b8);
+    --_link-visited: var(--civic-color-link-visited, #4c2c92);
+    --_focus: var(--civic-color-focus, #ffdd00);
+    --_focus-text: var(--civic-color-focus-text, #0b0c0c);
+    --_border: var(--civic-color-border, #b1b4b6);
+    --_brand: var(--civic-color-brand, #1d70b8);
+    --_brand-text: var(--civic-color-brand-text, #ffffff);
+    --_error: var(--civic-color-error, #d4351c);
+    --_success: var(--civic-color-success, #00703c);
+    --_warning: var(--civic-color-warning, #f47738);
+    --_surface: var(--civic-color-surface, #f3f2f1);
+    --_space-1: var(--civic-space-1, 0.25rem);
+    --_space-2: var(--civic-space-2, 0.5rem);
+    --_space-3: var(--civic-space-3, 1rem);
+    --_space-4: var(--civic-space-4, 1.5rem);
+    --_radius: var(--civic-radius, 0);
+    --_font: var(--civic-font-family, inherit);
+    --_font-size: var(--civic-font-size, 1rem);
+  }
+`;

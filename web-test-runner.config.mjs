@@ -1,0 +1,94 @@
+// @web/test-runner in Debian's headless Chromium. Tests are TypeScript under test/, transformed by
+// esbuild; msw answers every HTTP request they make.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(
+    `No browser at ${executablePath}: install Chromium (on Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH.`,
+  );
+  process.exit(1);
+}
+
+// "Updated 07:42" and schedules are London time whatever the machine says.
+process.env.TZ = 'Europe/London';
+
+/** Prints (and saves) one line with the totals of the run: "N passed, N failed". */
+function totalsReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0;
+      let failed = 0;
+      let skipped = 0;
+      const count = (suite) => {
+        for (const test of suite.tests) {
+          if (test.skipped) skipped++;
+          else if (test.passed) passed++;
+          else failed++;
+        }
+        for (const child of suite.suites) count(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) count(session.testResults);
+        // A file that failed to load, or threw outside a test, counts as one failure.
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) failed++;
+        else if (session.errors?.length) failed += session.errors.length;
+      }
+      const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync('test-results/totals.txt', `${line}\n`);
+      setTimeout(() => console.log(line));
+    },
+  };
+}
+
+const worker = readFileSync('public/mockServiceWorker.js');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testsFinishTimeout: 300_000,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  middleware: [
+    // msw's worker must be served from the site root, where the test pages live.
+    (ctx, next) => {
+      if (ctx.path !== '/mockServiceWorker.js') return next();
+      ctx.type = 'application/javascript';
+      ctx.body = worker;
+    },
+  ],
+  filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
+  testFramework: { config: { timeout: 10_000 } },
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--headless=new',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-dev-shm-usage',
+          '--lang=en-GB',
+        ],
+      },
+      // Each test file gets its own browser context: no shared storage, service workers or caches.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
+        const page = await context.newPage();
+        page.once('close', () => context.close().catch(() => undefined));
+        return page;
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter()],
+};
