@@ -1,0 +1,83 @@
+/**
+ * A minimal widget built on FeedController, used to test the core without any real widget's
+ * rendering. Its adapters read `{ "items": ["a", "b"] }` as JSON, `<items><item>a</item></items>` as
+ * XML and a one-column CSV; an item that is not a string is dropped and counted.
+ */
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { CivicElement } from '../../src/core/civic-element.js';
+import { FeedController } from '../../src/core/feed/feed-controller.js';
+import { FeedError } from '../../src/core/feed/feed-error.js';
+
+export interface TestData {
+  items: string[];
+  skipped: number;
+  format: string;
+}
+
+function keepStrings(values: unknown[], format: string): TestData {
+  const items = values.filter((v): v is string => typeof v === 'string');
+  return { items, skipped: values.length - items.length, format };
+}
+
+export class TestFeedElement extends CivicElement {
+  @property() src: string | undefined;
+  @property() format = 'auto';
+  @property({ type: Number }) refresh = 300;
+
+  renders = 0;
+
+  readonly feed = new FeedController<TestData>(this, {
+    kind: 'test',
+    items: (data) => data.items,
+    skipped: (data) => data.skipped,
+    revive: (stored) => {
+      const data = stored as TestData;
+      return Array.isArray(data?.items) ? data : undefined;
+    },
+    adapters: {
+      json: {
+        sniff: (input) => input.kind === 'json',
+        parse: (input) => {
+          const json = input.json() as { items?: unknown };
+          if (!Array.isArray(json?.items)) throw new FeedError('shape');
+          return keepStrings(json.items, 'json');
+        },
+      },
+      xml: {
+        sniff: (input) => input.xmlRoot() === 'items',
+        parse: (input) => {
+          const doc = input.xml();
+          if (doc.documentElement.localName !== 'items') throw new FeedError('shape');
+          return keepStrings([...doc.getElementsByTagName('item')].map((el) => el.textContent ?? ''), 'xml');
+        },
+      },
+      csv: {
+        sniff: (input) => input.kind === 'csv',
+        parse: (input) => keepStrings(input.text.trim().split('\n').slice(1), 'csv'),
+      },
+    },
+  });
+
+  override render() {
+    this.renders++;
+    return html`<p>${this.feed.status}</p>
+      <ul>
+        ${this.feed.data?.items.map((item) => html`<li>${item}</li>`)}
+      </ul>
+      <slot></slot>`;
+  }
+
+  /** The items shown, as rendered. */
+  get shown(): string[] {
+    return [...(this.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.textContent ?? '');
+  }
+}
+
+TestFeedElement.define('test-feed');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'test-feed': TestFeedElement;
+  }
+}

@@ -1,0 +1,53 @@
+/** Small helpers shared by the browser tests. */
+import { expect } from '@open-wc/testing';
+
+// Saved before any test installs fake timers, so waiting for real I/O (msw's worker) still works.
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/** Real time passes (for msw's service worker round trip), even while fake timers are installed. */
+export function realDelay(ms = 0): Promise<void> {
+  return new Promise((resolve) => realSetTimeout(resolve, ms));
+}
+
+/** Waits (in real time) until `check` returns true, or fails the test with `what`. */
+export async function until(check: () => boolean, what = 'condition', timeout = 4000): Promise<void> {
+  const start = performance.now();
+  while (!check()) {
+    if (performance.now() - start > timeout) expect.fail(`timed out waiting for ${what}`);
+    await realDelay(10);
+  }
+}
+
+/** Collects every event of `type` dispatched on `target` (or bubbling to it). */
+export function collect<E extends Event>(target: EventTarget, type: string): E[] {
+  const events: E[] = [];
+  target.addEventListener(type, (event) => events.push(event as E));
+  return events;
+}
+
+/** Counts DOM mutations in `root` (a shadow root or element), including text changes. */
+export function watchMutations(root: Node): { count: () => number; stop: () => void } {
+  let records = 0;
+  const observer = new MutationObserver((list) => (records += list.length));
+  observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+  return {
+    count: () => {
+      records += observer.takeRecords().length;
+      return records;
+    },
+    stop: () => observer.disconnect(),
+  };
+}
+
+/** Overrides document.hidden and fires visibilitychange, as a tab switch would. */
+export function setPageHidden(hidden: boolean): void {
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** Puts document.hidden back to the browser's own value, without firing an event. */
+export function resetPageVisibility(): void {
+  delete (document as { hidden?: boolean }).hidden;
+  delete (document as { visibilityState?: string }).visibilityState;
+}
