@@ -60,6 +60,17 @@ export default {
       ctx.type = 'application/javascript';
       ctx.body = worker;
     },
+    // Fixtures are served as raw bytes: the dev server would otherwise decode text files as UTF-8,
+    // corrupting the Latin-1 and odd-encoding samples that the tests are about.
+    (ctx, next) => {
+      if (!ctx.path.startsWith('/test/fixtures/') || ctx.path.includes('..')) return next();
+      try {
+        ctx.body = readFileSync(`.${decodeURIComponent(ctx.path)}`);
+        ctx.type = 'application/octet-stream';
+      } catch {
+        ctx.status = 404;
+      }
+    },
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10_000 } },

@@ -6,6 +6,7 @@ import { CivicElement } from '../core/civic-element.js';
  *
  * Not built yet: until its issue lands, the element shows its light-DOM fallback content unchanged.
  *
+ * @tagname civic-alert-banner
  * @slot - Fallback content, shown when JavaScript or the data is unavailable.
  */
 export class CivicAlertBanner extends CivicElement {

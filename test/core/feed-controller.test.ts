@@ -6,7 +6,7 @@ import './test-feed-element.js';
 import type { TestFeedElement } from './test-feed-element.js';
 import type { CivicErrorEvent, CivicLoadEvent } from '../../src/core/events.js';
 import { pendingTasks } from '../../src/core/feed/scheduler.js';
-import { activeSources } from '../../src/core/feed/source.js';
+import { activeSources, requestsInFlight } from '../../src/core/feed/source.js';
 
 const json = (items: unknown[]) => HttpResponse.json({ items });
 const NOW = new Date('2026-01-09T07:00:00Z');
@@ -45,10 +45,11 @@ describe('FeedController', () => {
     return clock;
   }
 
-  /** Advances fake time, then lets msw's real round trip finish. */
+  /** Advances fake time, then lets any request it started finish its real round trip through msw. */
   async function advance(ms: number): Promise<void> {
     await clock!.tickAsync(ms);
-    await realDelay(30);
+    await until(() => requestsInFlight() === 0, 'requests to finish');
+    await realDelay(0);
   }
 
   describe('fetching', () => {
@@ -321,7 +322,8 @@ describe('FeedController', () => {
       serve('/timeout.json', hang);
       const errors = collect<CivicErrorEvent>(document, 'civic-error');
       const el = await mount('/timeout.json');
-      await advance(9_900);
+      await clock!.tickAsync(9_900);
+      await realDelay(30);
       expect(errors).to.have.length(0);
       await advance(200);
       await until(() => errors.length === 1, 'timeout');

@@ -19,6 +19,7 @@ export interface Subscriber {
 
 const sources = new Map<string, FeedSource>();
 let onlineListening = false;
+let inFlight = 0;
 
 /** The shared source for `url`: one request in flight and one poll schedule for every widget reading it. */
 export function sourceFor(url: string, timeout: number): FeedSource {
@@ -40,6 +41,11 @@ export function sourceFor(url: string, timeout: number): FeedSource {
 /** How many feeds are being watched (for tests and the memory benchmark). */
 export function activeSources(): number {
   return sources.size;
+}
+
+/** How many requests have not been answered and delivered yet (for tests and benchmarks). */
+export function requestsInFlight(): number {
+  return inFlight;
 }
 
 export class FeedSource {
@@ -91,6 +97,7 @@ export class FeedSource {
     const id = ++this.#seq;
     const abort = (this.#abort = new AbortController());
     this.lastRequestAt = Date.now();
+    inFlight++;
     fetchFeed(this.url, abort.signal, this.timeout).then(
       (response): SourceResult => ({ id, ok: true, response, at: Date.now() }),
       (error: unknown): SourceResult => ({
@@ -110,7 +117,8 @@ export class FeedSource {
       this.#retryAfter = result.ok ? 0 : (result.error.retryAfter ?? 0);
       this.reschedule();
       for (const subscriber of [...this.#subscribers]) subscriber.receive(result);
-    }).catch((error: unknown) => console.error('civic-widgets:', error));
+    }).catch((error: unknown) => console.error('civic-widgets:', error))
+      .finally(() => inFlight--);
   }
 
   /** A subscriber could not use the body of request `id` (an HTML page, a malformed feed): back off. */

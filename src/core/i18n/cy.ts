@@ -10,3 +10,10 @@ export const core: CoreMessages = {
   newTab: '(yn agor mewn tab newydd)',
   errorPrefix: 'Gwall:',
 };
+
+/**
+ * Welsh day and month names. Chromium ships without Welsh date data (Intl falls back to English),
+ * so Welsh dates are built from these names, identically in every browser.
+ */
+export const days = ['dydd Sul', 'dydd Llun', 'dydd Mawrth', 'dydd Mercher', 'dydd Iau', 'dydd Gwener', 'dydd Sadwrn'];
+export const months = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];

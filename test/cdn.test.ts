@@ -1,0 +1,33 @@
+// The script-tag build: loading it twice, or beside the npm build, neither throws nor warns.
+// Needs `npm run build` first (.ci/run builds before testing); skipped, and counted as skipped, without it.
+import './setup.js';
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+
+/** A dynamic import the type checker does not try to resolve (these files are built, not sources). */
+const load = (url: string): Promise<unknown> => import(url);
+
+const TAGS = ['civic-alert-banner', 'civic-closure-ticker', 'civic-report-form', 'civic-share-bar'];
+
+describe('cdn/civic-widgets.js', () => {
+  before(async function () {
+    const response = await fetch('/cdn/civic-widgets.js', { method: 'HEAD' });
+    if (!response.ok) this.skip();
+  });
+  afterEach(() => sinon.restore());
+
+  it('registers all four tags, and loading it a second time (as a new copy) does not throw or warn', async () => {
+    const warn = sinon.stub(console, 'warn');
+    const errors: unknown[] = [];
+    addEventListener('error', (e) => errors.push(e.error));
+    await load('/cdn/civic-widgets.js');
+    for (const tag of TAGS) expect(customElements.get(tag), tag).to.not.equal(undefined);
+    const first = customElements.get('civic-share-bar');
+    await load('/cdn/civic-widgets.js?copy=2');
+    await load('/cdn/civic-share-bar.js');
+    await load('/dist/civic-widgets.js');
+    expect(customElements.get('civic-share-bar')).to.equal(first);
+    expect(errors).to.deep.equal([]);
+    expect(warn.called).to.equal(false);
+  });
+});
