@@ -4,6 +4,8 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyLiterals from 'rollup-plugin-minify-template-literals';
+import { readFileSync, readdirSync } from 'node:fs';
 
 const widgets = ['alert-banner', 'closure-ticker', 'report-form', 'share-bar'];
 
@@ -15,6 +17,18 @@ const ts = (options = {}) =>
     compilerOptions: { rootDir: 'src', types: [], ...options },
   });
 
+// The feed JSON Schemas are published with the package (dist/schemas/).
+const schemas = () => ({
+  name: 'civic-schemas',
+  generateBundle() {
+    for (const w of widgets) {
+      for (const file of readdirSync(`src/${w}`).filter((f) => f.endsWith('.schema.json'))) {
+        this.emitFile({ type: 'asset', fileName: `schemas/${file}`, source: readFileSync(`src/${w}/${file}`) });
+      }
+    }
+  },
+});
+
 const npm = {
   input: [
     'src/index.ts',
@@ -22,7 +36,7 @@ const npm = {
     ...widgets.flatMap((w) => [`src/${w}/${w}.ts`, `src/${w}/define.ts`]),
   ],
   external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//],
-  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true })],
+  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true }), schemas()],
   output: {
     dir: 'dist',
     format: 'es',
@@ -39,6 +53,8 @@ const cdn = (entry, name) => ({
   plugins: [
     resolve({ exportConditions: ['production'] }),
     ts({ outDir: 'cdn', declaration: false, declarationMap: false, sourceMap: false }),
+    // Whitespace inside html`` and css`` templates (terser leaves template strings alone).
+    minifyLiterals(),
     terser({
       module: true,
       ecma: 2022,

@@ -63,7 +63,7 @@ export default {
     // Fixtures are served as raw bytes: the dev server would otherwise decode text files as UTF-8,
     // corrupting the Latin-1 and odd-encoding samples that the tests are about.
     (ctx, next) => {
-      if (!ctx.path.startsWith('/test/fixtures/') || ctx.path.includes('..')) return next();
+      if (!ctx.path.startsWith('/test/fixtures/real/') || ctx.path.includes('..')) return next();
       try {
         ctx.body = readFileSync(`.${decodeURIComponent(ctx.path)}`);
         ctx.type = 'application/octet-stream';

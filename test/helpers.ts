@@ -51,3 +51,34 @@ export function resetPageVisibility(): void {
   delete (document as { hidden?: boolean }).hidden;
   delete (document as { visibilityState?: string }).visibilityState;
 }
+
+interface FakeClock {
+  now: number;
+  tickAsync(ms: number): Promise<number>;
+  timers?: Map<number, { callAt: number }>;
+}
+
+/**
+ * Advances fake time by `ms`, stopping at each timer that falls due so that a request it starts can
+ * finish its real round trip through msw before time moves on (otherwise the 10 s request timeout
+ * would fire first). `inFlight` reports requests still under way.
+ */
+export async function advanceClock(clock: FakeClock, ms: number, inFlight: () => number): Promise<void> {
+  const target = clock.now + ms;
+  for (;;) {
+    const due = [...(clock.timers?.values() ?? [])]
+      .map((t) => t.callAt)
+      .filter((t) => t <= target);
+    const next = due.length ? Math.max(clock.now, Math.min(...due)) : target;
+    await clock.tickAsync(next - clock.now);
+    await until(() => inFlight() === 0, 'requests to finish');
+    await realDelay(0);
+    if (next >= target && !due.some((t) => t > clock.now)) break;
+    if (clock.now >= target) break;
+  }
+}
+
+/** Empties the shared live regions, so a test sees only its own announcements. */
+export function clearAnnouncements(): void {
+  for (const region of document.querySelectorAll('[data-civic-live]')) region.replaceChildren();
+}

@@ -1,16 +1,287 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../core/civic-element.js';
+import { announce } from '../core/announce.js';
+import { CivicDismissEvent } from '../core/events.js';
+import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
+import { schedule } from '../core/feed/scheduler.js';
+import { hash } from '../core/hash.js';
+import * as cy from '../core/i18n/cy.js';
+import * as en from '../core/i18n/en.js';
+import { TextController } from '../core/i18n/text-controller.js';
+import { safeUrl } from '../core/safe-url.js';
+import { loadList, saveList } from '../core/stored-list.js';
+import { sharedStyles } from '../core/styles/shared.js';
+import { styles } from './alert-banner.styles.js';
+import { cap } from './formats/cap.js';
+import { civicJson } from './formats/civic-json.js';
+import { eaFloods } from './formats/ea-floods.js';
+import { atom, rss } from './formats/rss-atom.js';
+import { icons } from './icons.js';
+import { SEVERITIES, type Alert, type AlertFeed, type AlertText } from './types.js';
+
+const HIDDEN = 'hidden-alerts';
+const DISMISSABLE = new Set(['announcement', 'minor']);
 
 /**
- * @summary Service alerts from the council's own feed.
+ * @summary Service alerts (gritting, bins, closures, flood warnings) from the council's own feed.
  *
- * Not built yet: until its issue lands, the element shows its light-DOM fallback content unchanged.
+ * Reads civic alerts JSON, RSS, Atom, CAP 1.2 or Environment Agency flood JSON. Alerts are ordered by
+ * severity, then newest first; each shows its severity in words, an icon and colour. Announcements
+ * and minor alerts can be hidden; major alerts and notable deaths cannot. With no current alerts the
+ * element takes no space.
  *
  * @tagname civic-alert-banner
- * @slot - Fallback content, shown when JavaScript or the data is unavailable.
+ * @slot - Fallback content (a link to the council's alerts page), shown until alerts load, and kept
+ *   if they cannot be loaded.
+ * @fires {CivicLoadEvent} civic-load - The first alerts were shown. `detail: { items, updatedAt }`.
+ * @fires {CivicUpdateEvent} civic-update - A poll brought new or changed alerts. `detail: { items, updatedAt }`.
+ * @fires {CivicErrorEvent} civic-error - The feed could not be used. `detail: { url, status, reason, skipped? }`.
+ * @fires {CivicDismissEvent} civic-dismiss - Cancelable. A resident is hiding an alert. `detail: { id, title, severity }`.
+ * @csspart region - The "Service alerts" landmark.
+ * @csspart list - The list of alerts.
+ * @csspart alert - One alert (also `alert-<severity>`).
+ * @csspart icon - The severity icon.
+ * @csspart severity - The severity in words.
+ * @csspart heading - The alert's title.
+ * @csspart message - The alert's text.
+ * @csspart link - The "More information" link.
+ * @csspart meta - Area and last-updated time of one alert.
+ * @csspart attribution - The Environment Agency attribution.
+ * @csspart hide-button - The "Hide" button.
+ * @csspart more-button - "Show N more alerts" / "Show fewer alerts".
+ * @csspart restore-button - "Show N hidden alerts".
+ * @csspart stale - "These alerts may be out of date".
+ * @csspart updated - When the feed was last updated.
+ * @cssprop --civic-alert-banner-major-background - Default #942514.
+ * @cssprop --civic-alert-banner-major-text - Default #ffffff.
+ * @cssprop --civic-alert-banner-minor-background - Default #fff7d6.
+ * @cssprop --civic-alert-banner-minor-text - Default: --civic-color-text.
+ * @cssprop --civic-alert-banner-minor-accent - Default #f47738.
+ * @cssprop --civic-alert-banner-announcement-background - Default #e8f1f8.
+ * @cssprop --civic-alert-banner-announcement-text - Default: --civic-color-text.
+ * @cssprop --civic-alert-banner-announcement-accent - Default: --civic-color-brand.
+ * @cssprop --civic-alert-banner-notable-death-background - Default #0b0c0c.
+ * @cssprop --civic-alert-banner-notable-death-text - Default #ffffff.
  */
-export class CivicAlertBanner extends CivicElement {
+export class CivicAlertBanner extends CivicElement implements FeedHost {
+  static override styles = [sharedStyles, styles];
+
+  /** URL of the alerts feed (relative URLs resolve against the page). */
+  @property() src: string | undefined;
+  /** `auto` | `json` | `rss` | `atom` | `cap` | `ea-floods`. */
+  @property() format = 'auto';
+  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
+  @property({ type: Number }) refresh = 300;
+  /** Most alerts shown at once; the rest are behind "Show N more alerts". */
+  @property({ type: Number }) max = 3;
+  /** Level of each alert's heading, 2 to 6. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  /** Show only alerts whose area contains this text (case-insensitive); alerts without an area always show. */
+  @property() area: string | undefined;
+  /** Show CAP Test and Exercise alerts (for previews). */
+  @property({ type: Boolean, attribute: 'show-test' }) showTest = false;
+  /** Text shown when there are no current alerts; without it the element takes no space. */
+  @property({ attribute: 'empty-text' }) emptyText: string | undefined;
+
+  @state() private expanded = false;
+  @state() private hiddenKeys: string[] = [];
+
+  readonly #text = new TextController(this, { en: { ...en.core, ...en.alertBanner }, cy: { ...cy.core, ...cy.alertBanner } });
+  readonly #feed = new FeedController<AlertFeed>(this, {
+    kind: 'alerts',
+    adapters: { json: civicJson, 'ea-floods': eaFloods, cap, rss, atom },
+    items: (data) => data.alerts,
+    skipped: (data) => data.skipped,
+    revive: (data) => (Array.isArray((data as AlertFeed | null)?.alerts) ? (data as AlertFeed) : undefined),
+  });
+  #stopTick: (() => void) | undefined;
+  #shownKey = '';
+  /** Severity rank of each alert on screen, to announce only what is new or escalated. */
+  #seen: Map<string, number> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.hiddenKeys = loadList(HIDDEN);
+    this.#tick();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#stopTick?.();
+  }
+
+  /** Fetches the feed now. */
+  refreshNow(): void {
+    this.#feed.refreshNow();
+  }
+
+  // Alerts start and end on the client clock: re-check every minute without refetching.
+  #tick = (): void => {
+    if (this.#viewKey() !== this.#shownKey) this.requestUpdate();
+    this.#stopTick = schedule(60_000, this.#tick);
+  };
+
+  /** What the time of day can change: which alerts are current, and whether the data is out of date. */
+  #viewKey(): string {
+    return `${this.#current().map((a) => a.id).join()}|${this.#outOfDate()}`;
+  }
+
+  /** The feed has failed for longer than twice the refresh interval (5 minutes × 2 by default). */
+  #outOfDate(): boolean {
+    const feed = this.#feed;
+    const refresh = (this.refresh > 0 ? Math.max(30, this.refresh) : 300) * 1000;
+    return feed.status === 'stale' && Date.now() - (feed.checkedAt ?? 0) > 2 * refresh;
+  }
+
+  /** Alerts to show now: in their time window, in the area, tests only when asked; ordered. */
+  #current(): Alert[] {
+    const now = Date.now();
+    const area = this.area?.trim().toLowerCase();
+    const rank = (a: Alert) => SEVERITIES.indexOf(a.severity);
+    return (this.#feed.data?.alerts ?? [])
+      .filter(
+        (a) =>
+          (!a.test || this.showTest) &&
+          (a.start === undefined || a.start <= now) &&
+          (a.end === undefined || a.end > now) &&
+          (!area || !a.area || a.area.toLowerCase().includes(area)),
+      )
+      .sort((a, b) => rank(a) - rank(b) || (b.updated ?? b.start ?? 0) - (a.updated ?? a.start ?? 0));
+  }
+
+  /** The words in the page's language (CAP feeds may carry several). */
+  #words(alert: Alert): AlertText {
+    return alert.translations?.[this.#text.lang] ?? alert;
+  }
+
+  /** Hiding is remembered per id and content, so an edited or escalated alert shows again. */
+  #hideKey(alert: Alert): string {
+    return `${alert.id}|${hash([alert.severity, alert.title, alert.message, alert.url, alert.start, alert.end].join('|'))}`;
+  }
+
+  #isHidden(alert: Alert): boolean {
+    return DISMISSABLE.has(alert.severity) && this.hiddenKeys.includes(this.#hideKey(alert));
+  }
+
+  async #handleHideClick(alert: Alert): Promise<void> {
+    const event = new CivicDismissEvent({ id: alert.id, title: alert.title, severity: alert.severity });
+    if (!this.dispatchEvent(event)) return;
+    this.hiddenKeys = [...this.hiddenKeys, this.#hideKey(alert)];
+    saveList(HIDDEN, this.hiddenKeys);
+    await this.updateComplete;
+    // Focus goes to the control that brings it back, never to <body>.
+    this.renderRoot.querySelector<HTMLElement>('.restore')?.focus();
+  }
+
+  async #handleRestoreClick(): Promise<void> {
+    const restored = this.#current().filter((a) => this.#isHidden(a));
+    const keys = new Set(restored.map((a) => this.#hideKey(a)));
+    this.hiddenKeys = this.hiddenKeys.filter((key) => !keys.has(key));
+    saveList(HIDDEN, this.hiddenKeys);
+    this.expanded = true;
+    await this.updateComplete;
+    this.#focusAlert(restored[0]);
+  }
+
+  async #handleMoreClick(firstHidden: Alert | undefined): Promise<void> {
+    this.expanded = !this.expanded;
+    await this.updateComplete;
+    if (this.expanded) this.#focusAlert(firstHidden);
+  }
+
+  #focusAlert(alert: Alert | undefined): void {
+    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('.heading')];
+    (items.find((el) => el.dataset['id'] === alert?.id) ?? items[0])?.focus();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const current = this.#current();
+    const visible = current.filter((a) => !this.#isHidden(a));
+    // Nothing current: take no space. (All hidden still shows the "Show N hidden alerts" button.)
+    this.toggleAttribute('empty', this.#feed.data !== undefined && !current.length && !this.emptyText);
+    // Announce alerts that appear or escalate while the page is open; nothing on page load.
+    const ranks = new Map(visible.map((a) => [a.id, SEVERITIES.length - SEVERITIES.indexOf(a.severity)]));
+    if (this.#seen) {
+      for (const alert of visible) {
+        if ((ranks.get(alert.id) ?? 0) > (this.#seen.get(alert.id) ?? 0)) {
+          const severity = this.#text.t(`severity.${alert.severity}`);
+          announce(this.#text.t('newAlert', { severity, title: this.#words(alert).title }), alert.severity === 'announcement' || alert.severity === 'minor' ? 'polite' : 'assertive');
+        }
+      }
+    }
+    if (this.#seen || this.#feed.answered) this.#seen = ranks;
+  }
+
+  #renderAlert(alert: Alert): TemplateResult {
+    const t = this.#text;
+    const words = this.#words(alert);
+    const url = safeUrl(words.url);
+    const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
+    const time = alert.updated ?? alert.start;
+    const when = time === undefined ? '' : t.updated(new Date(time));
+    return html`<li part="alert alert-${alert.severity}" class="alert ${alert.severity}">
+      ${icons[alert.severity] ?? nothing}
+      <div class="body">
+        <p part="severity" class="severity ${alert.severity === 'notable-death' ? 'visually-hidden' : ''}">
+          ${alert.test ? t.t('testAlert') : t.t(`severity.${alert.severity}`)}
+        </p>
+        <div part="heading" class="heading" role="heading" aria-level=${level} tabindex="-1" data-id=${alert.id}>${words.title}</div>
+        ${words.message ? html`<p part="message" class="message">${words.message}</p>` : nothing}
+        ${url
+          ? html`<a part="link" href=${url}>${alert.linkText || t.t('moreInformation')}</a>`
+          : alert.linkText
+            ? html`<span part="link">${alert.linkText}</span>`
+            : nothing}
+        ${words.area || when
+          ? html`<p part="meta" class="meta">${[words.area ? t.t('area', { area: words.area }) : '', when].filter(Boolean).join(' · ')}</p>`
+          : nothing}
+        ${alert.source === 'ea' ? html`<p part="attribution" class="attribution">${t.t('eaAttribution')}</p>` : nothing}
+      </div>
+      ${DISMISSABLE.has(alert.severity)
+        ? html`<button part="hide-button" class="hide" type="button" aria-label=${t.t('hideAlert', { title: words.title })} @click=${() => this.#handleHideClick(alert)}>
+            ${t.t('hide')}
+          </button>`
+        : nothing}
+    </li>`;
+  }
+
   override render(): TemplateResult {
-    return html`<slot></slot>`;
+    const t = this.#text;
+    const feed = this.#feed;
+    if (!feed.data) return html`<slot></slot>`;
+    const current = this.#current();
+    const visible = current.filter((a) => !this.#isHidden(a));
+    const hiddenCount = current.length - visible.length;
+    const max = Math.max(1, Math.trunc(this.max) || 1);
+    const shown = this.expanded ? visible : visible.slice(0, max);
+    this.#shownKey = this.#viewKey();
+    if (!visible.length && !hiddenCount && !this.emptyText) return html``;
+    const outOfDate = this.#outOfDate();
+    const updated = feed.updatedAt;
+    return html`<section part="region" aria-label=${t.t('region')}>
+      ${outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}
+      ${shown.length
+        ? html`<ul part="list" role="list">
+            ${shown.map((a) => this.#renderAlert(a))}
+          </ul>`
+        : visible.length || hiddenCount
+          ? nothing
+          : html`<p class="empty">${this.emptyText}</p>`}
+      <div class="controls">
+        ${visible.length > max
+          ? html`<button part="more-button" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${() => this.#handleMoreClick(visible[max])}>
+              ${this.expanded ? t.t('showFewer') : t.plural('showMore', visible.length - max)}
+            </button>`
+          : nothing}
+        ${hiddenCount
+          ? html`<button part="restore-button" class="restore" type="button" @click=${() => this.#handleRestoreClick()}>
+              ${t.plural('showHidden', hiddenCount)}
+            </button>`
+          : nothing}
+        ${updated ? html`<p part="updated" class="updated">${t.updated(updated)}</p>` : nothing}
+      </div>
+    </section>`;
   }
 }

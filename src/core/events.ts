@@ -59,3 +59,22 @@ declare global {
     'civic-update': CivicUpdateEvent;
   }
 }
+
+export interface CivicDismissDetail {
+  id: string;
+  title: string;
+  severity: string;
+}
+
+/** A resident is hiding an alert. Cancel it (`preventDefault()`) to keep the alert shown. */
+export class CivicDismissEvent extends CustomEvent<CivicDismissDetail> {
+  constructor(detail: CivicDismissDetail) {
+    super('civic-dismiss', { bubbles: true, composed: true, cancelable: true, detail });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'civic-dismiss': CivicDismissEvent;
+  }
+}

@@ -212,6 +212,21 @@ describe('FeedController', () => {
       expect(requests).to.have.length(6);
     });
 
+    it('backs off too when the server answers 200 with a body no one can use (a maintenance page)', async () => {
+      fakeTime();
+      sinon.stub(Math, 'random').returns(0.5);
+      const requests = serve('/maintenance.json', () => HttpResponse.text('<!DOCTYPE html><p>Back soon</p>', { headers: { 'content-type': 'text/plain' } }));
+      const el = await mount('/maintenance.json', { refresh: 60 });
+      await until(() => el.feed.status === 'error', 'first answer');
+      for (const wait of [60_000, 120_000, 240_000]) {
+        const before = requests.length;
+        await advance(wait - 1_000);
+        expect(requests.length, `no retry before ${wait} ms`).to.equal(before);
+        await advance(1_000);
+        expect(requests.length, `retry after ${wait} ms`).to.equal(before + 1);
+      }
+    });
+
     it('adds jitter to the backoff so that many pages do not retry in step', async () => {
       fakeTime();
       sinon.stub(Math, 'random').returns(0); // factor 0.75

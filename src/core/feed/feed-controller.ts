@@ -48,6 +48,10 @@ export class FeedController<T> implements ReactiveController, Subscriber {
   data: T | undefined;
   /** When the data shown was first fetched (on this device). */
   updatedAt: Date | undefined;
+  /** When the feed last answered well (or the stored copy was fetched), epoch ms. */
+  checkedAt: number | undefined;
+  /** True once a network answer (good or bad) has been handled since the src was set. */
+  answered = false;
   /** When the current failure run began, or undefined when the last request succeeded. */
   failingSince: number | undefined;
   error: CivicErrorDetail | undefined;
@@ -117,6 +121,8 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     this.failingSince = undefined;
     this.data = undefined;
     this.updatedAt = undefined;
+    this.checkedAt = undefined;
+    this.answered = false;
     this.status = url ? 'loading' : 'error';
     if (!url) return;
     const stored = readStored(this.#options.kind, url);
@@ -127,7 +133,10 @@ export class FeedController<T> implements ReactiveController, Subscriber {
       } catch {
         data = undefined;
       }
-      if (data !== undefined) this.#show(data, stored.fetchedAt, false);
+      if (data !== undefined) {
+        this.checkedAt = stored.fetchedAt;
+        this.#show(data, stored.fetchedAt, false);
+      }
     }
     this.#source = sourceFor(url, this.#options.timeout ?? 10_000);
     this.#source.subscribe(this);
@@ -155,10 +164,12 @@ export class FeedController<T> implements ReactiveController, Subscriber {
 
   async #receive(result: SourceResult): Promise<void> {
     const generation = this.#generation;
+    this.answered = true;
     if (!result.ok) return this.#fail(result.error, result.at);
     const { response } = result;
     // Unchanged (a 304, or the same bytes from the browser cache): nothing to render.
     if ((response.status === 304 || response.text === this.#text) && this.data !== undefined) {
+      this.checkedAt = result.at;
       return this.#recovered();
     }
     let data: T;
@@ -172,6 +183,7 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     }
     if (generation !== this.#generation) return; // src changed while parsing
     this.#text = response.text;
+    this.checkedAt = result.at;
     const skipped = this.#options.skipped?.(data) ?? 0;
     this.error = undefined;
     this.failingSince = undefined;

@@ -95,7 +95,6 @@ export async function fetchFeed(url: string, signal: AbortSignal, timeout: numbe
       cache: 'no-cache',
       redirect: 'follow',
       referrerPolicy: 'strict-origin-when-cross-origin',
-      headers: { accept: 'application/json, application/xml;q=0.9, text/xml;q=0.9, text/csv;q=0.8, */*;q=0.5' },
       signal: controller.signal,
     });
     if (response.status === 304) return { status: 304, contentType: '', text: '' };

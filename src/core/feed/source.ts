@@ -57,6 +57,7 @@ export class FeedSource {
   #seq = 0;
   #applied = 0;
   #invalid = 0;
+  #failuresBeforeOk = 0;
   #retryAfter = 0;
   /** Consecutive failed requests (network, HTTP, or a body no subscriber could use). */
   failures = 0;
@@ -113,6 +114,7 @@ export class FeedSource {
       if (id < this.#applied) return;
       this.#applied = id;
       this.#latest = result;
+      this.#failuresBeforeOk = this.failures;
       this.failures = result.ok ? 0 : this.failures + 1;
       this.#retryAfter = result.ok ? 0 : (result.error.retryAfter ?? 0);
       this.reschedule();
@@ -125,7 +127,8 @@ export class FeedSource {
   reportInvalid(id: number): void {
     if (id !== this.#applied || this.#invalid === id || this.#latest?.ok !== true) return;
     this.#invalid = id;
-    this.failures++;
+    // The HTTP request succeeded but the body was useless: it still counts towards the backoff.
+    this.failures = this.#failuresBeforeOk + 1;
     this.reschedule();
   }
 

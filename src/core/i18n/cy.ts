@@ -1,4 +1,4 @@
-import type { CoreMessages } from './en.js';
+import type { AlertBannerMessages, CoreMessages } from './en.js';
 
 /** Welsh strings, at parity with `en.ts` (Welsh Language Standards). */
 export const core: CoreMessages = {
@@ -9,6 +9,26 @@ export const core: CoreMessages = {
   loading: 'Wrthi’n llwytho…',
   newTab: '(yn agor mewn tab newydd)',
   errorPrefix: 'Gwall:',
+};
+
+export const alertBanner: AlertBannerMessages = {
+  region: 'Rhybuddion gwasanaeth',
+  'severity.major': 'Rhybudd mawr',
+  'severity.minor': 'Rhybudd bach',
+  'severity.announcement': 'Cyhoeddiad',
+  'severity.notable-death': 'Marwolaeth nodedig',
+  testAlert: 'Rhybudd prawf',
+  moreInformation: 'Rhagor o wybodaeth',
+  hide: 'Cuddio',
+  hideAlert: 'Cuddio rhybudd: {title}',
+  // Welsh counts take the singular noun; "dau" (2) softens rhybudd → rybudd.
+  showMore: { two: 'Dangos {count} rybudd arall', other: 'Dangos {count} rhybudd arall' },
+  showFewer: 'Dangos llai o rybuddion',
+  showHidden: { two: 'Dangos {count} rybudd cudd', other: 'Dangos {count} rhybudd cudd' },
+  area: 'Ardal: {area}',
+  outOfDate: "Efallai fod y rhybuddion hyn wedi dyddio. Byddwn yn dal ati i geisio'u diweddaru.",
+  newAlert: '{severity}: {title}',
+  eaAttribution: "Mae hwn yn defnyddio data llifogydd a lefelau afonydd Asiantaeth yr Amgylchedd o'r API data amser real (Beta).",
 };
 
 /**

@@ -1,3 +1,8 @@
+import type { Message } from './text-controller.js';
+
+/** A catalogue with the same keys as English; plural messages may use other CLDR forms. */
+type Messages<T> = { [K in keyof T]: Message };
+
 /**
  * English strings. Each widget has its own export so that a page using one widget does not download
  * the others' strings. Keys are named for their meaning; `cy.ts` has the same keys.
@@ -12,4 +17,25 @@ export const core = {
   errorPrefix: 'Error:',
 };
 
-export type CoreMessages = typeof core;
+export type CoreMessages = Messages<typeof core>;
+
+export const alertBanner = {
+  region: 'Service alerts',
+  'severity.major': 'Major alert',
+  'severity.minor': 'Minor alert',
+  'severity.announcement': 'Announcement',
+  'severity.notable-death': 'Notable death',
+  testAlert: 'Test alert',
+  moreInformation: 'More information',
+  hide: 'Hide',
+  hideAlert: 'Hide alert: {title}',
+  showMore: { one: 'Show {count} more alert', other: 'Show {count} more alerts' },
+  showFewer: 'Show fewer alerts',
+  showHidden: { one: 'Show {count} hidden alert', other: 'Show {count} hidden alerts' },
+  area: 'Area: {area}',
+  outOfDate: 'These alerts may be out of date. We will keep trying to update them.',
+  newAlert: '{severity}: {title}',
+  eaAttribution: 'This uses Environment Agency flood and river level data from the real-time data API (Beta).',
+};
+
+export type AlertBannerMessages = Messages<typeof alertBanner>;

@@ -67,3 +67,41 @@ export function pluralCategory(count: number, lang: Lang): Intl.LDMLPluralRule {
   }
   return rules.select(count);
 }
+
+/** London's offset from UTC in minutes at instant `t` (0 in winter, 60 in summer). */
+function londonOffset(t: number): number {
+  const parts: Record<string, string> = {};
+  for (const part of dateFormat({ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' }).formatToParts(t)) {
+    parts[part.type] = part.value;
+  }
+  const local = Date.UTC(+parts['year']!, +parts['month']! - 1, +parts['day']!, +parts['hour']!, +parts['minute']!, +parts['second']!);
+  return Math.round((local - Math.floor(t / 1000) * 1000) / 60_000);
+}
+
+/** The instant at which London's clocks show the given local date and time. */
+export function fromLondon(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  const first = guess - londonOffset(guess) * 60_000;
+  return guess - londonOffset(first) * 60_000;
+}
+
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
+
+/**
+ * Reads a feed timestamp into epoch milliseconds: ISO 8601 with an offset, ISO without one (read as
+ * London time, as the Environment Agency and many council systems send), a bare date (London
+ * midnight), or RFC 822 (RSS). Anything unreadable gives undefined.
+ */
+export function parseTime(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  if (!text) return undefined;
+  const local = ISO_LOCAL.exec(text);
+  if (local) {
+    const [, y, mo, d, h, mi, s] = local.map(Number);
+    const t = fromLondon(y!, mo!, d!, h || 0, mi || 0, s || 0);
+    return Number.isFinite(t) ? t : undefined;
+  }
+  const t = Date.parse(text.replace(/\s+-\s+/, ' '));
+  return Number.isFinite(t) ? t : undefined;
+}

@@ -1,5 +1,5 @@
 import { LangController, type Lang } from './lang.js';
-import { pluralCategory } from './format.js';
+import { formatDate, formatTime, londonDay, pluralCategory } from './format.js';
 import type { ReactiveControllerHost } from 'lit';
 
 /** One form per CLDR plural category; `other` is required, the rest fall back to it. */
@@ -27,17 +27,17 @@ function fill(template: string, params: Params | undefined): string {
  * The host's strings in its language (see LangController), with per-instance overrides from the
  * host's `strings` property.
  */
-export class TextController<C extends Catalogue> extends LangController {
+export class TextController<K extends string> extends LangController {
   readonly #host: TextHost;
-  readonly #catalogues: Record<Lang, C>;
+  readonly #catalogues: Record<Lang, Record<K, Message>>;
 
-  constructor(host: TextHost, catalogues: Record<Lang, C>) {
+  constructor(host: TextHost, catalogues: Record<Lang, Record<K, Message>>) {
     super(host);
     this.#host = host;
     this.#catalogues = catalogues;
   }
 
-  #message(key: keyof C & string): Message {
+  #message(key: K): Message {
     const overrides = this.#host.strings;
     const forLang = overrides?.[this.lang];
     const override = forLang && !isMessage(forLang) ? forLang[key] : overrides?.[key];
@@ -46,13 +46,24 @@ export class TextController<C extends Catalogue> extends LangController {
   }
 
   /** The message for `key`, with `{name}` placeholders filled from `params`. */
-  t(key: keyof C & string, params?: Params): string {
+  t(key: K, params?: Params): string {
     const message = this.#message(key);
     return fill(typeof message === 'string' ? message : message.other, params);
   }
 
+  /**
+   * "Updated 07:42" today, else "Updated Friday 9 January at 07:42", from the `updatedAt` and
+   * `updatedOn` strings (which every catalogue that uses this must have).
+   */
+  updated(date: Date): string {
+    const time = formatTime(date);
+    return londonDay(date) === londonDay(new Date())
+      ? this.t('updatedAt' as K, { time })
+      : this.t('updatedOn' as K, { date: formatDate(date, this.lang), time });
+  }
+
   /** The plural form of `key` for `count` in the host's language; `{count}` is filled in. */
-  plural(key: keyof C & string, count: number, params?: Params): string {
+  plural(key: K, count: number, params?: Params): string {
     const message = this.#message(key);
     const template = typeof message === 'string' ? message : (message[pluralCategory(count, this.lang)] ?? message.other);
     return fill(template, { count, ...params });

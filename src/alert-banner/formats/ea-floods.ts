@@ -1,0 +1,61 @@
+import type { FeedAdapter } from '../../core/feed/feed-controller.js';
+import { FeedError } from '../../core/feed/feed-error.js';
+import { asList, idOf, isRecord, mapItems } from '../../core/formats/items.js';
+import { parseTime } from '../../core/i18n/format.js';
+import { safeUrl } from '../../core/safe-url.js';
+import { lineText, plainText } from '../../core/text.js';
+import type { AlertFeed, Severity } from '../types.js';
+
+/**
+ * Environment Agency flood-monitoring `/id/floods` JSON.
+ * https://environment.data.gov.uk/flood-monitoring/doc/reference#flood-warnings
+ * Severity levels: 1 Severe Flood Warning, 2 Flood Warning → major; 3 Flood Alert → minor;
+ * 4 "Warning no longer in force" → not shown.
+ */
+const LEVELS: Record<number, Severity> = { 1: 'major', 2: 'major', 3: 'minor' };
+
+/** EA values may be plain or language-tagged (`{"@value": "…", "@language": "en"}`), or lists of those. */
+function value(v: unknown): unknown {
+  if (Array.isArray(v)) return value(v.find((x) => !isRecord(x) || x['@language'] !== 'cy') ?? v[0]);
+  return isRecord(v) && '@value' in v ? v['@value'] : v;
+}
+
+export const eaFloods: FeedAdapter<AlertFeed> = {
+  sniff(input) {
+    const json = input.json();
+    if (!isRecord(json) || !('items' in json)) return false;
+    const meta = json['meta'];
+    return (
+      (typeof json['@context'] === 'string' && json['@context'].includes('flood-monitoring')) ||
+      (isRecord(meta) && meta['publisher'] === 'Environment Agency') ||
+      asList(json['items']).some((item) => isRecord(item) && 'floodAreaID' in item)
+    );
+  },
+  parse(input) {
+    const json = input.json();
+    if (!isRecord(json) || !('items' in json)) throw new FeedError('shape');
+    const inForce = asList(json['items']).filter((item) => !isRecord(item) || Number(item['severityLevel']) !== 4);
+    const { items, skipped } = mapItems(inForce, (item) => {
+      if (!isRecord(item)) return undefined;
+      const severity = LEVELS[Number(item['severityLevel'])];
+      const title = lineText(value(item['description']));
+      if (!severity || !title) return undefined;
+      const area = isRecord(item['floodArea']) ? item['floodArea'] : {};
+      const areaId = idOf(value(item['floodAreaID'])) ?? idOf(value(area['notation']));
+      const start = parseTime(value(item['timeRaised']));
+      return {
+        id: `ea:${areaId ?? title}`,
+        title,
+        message: plainText(value(item['message'])),
+        severity,
+        // The public page for the warning area, not the API URL.
+        url: areaId ? (safeUrl(`https://check-for-flooding.service.gov.uk/target-area/${encodeURIComponent(areaId)}`) ?? undefined) : undefined,
+        start,
+        updated: parseTime(value(item['timeMessageChanged'])) ?? start,
+        area: lineText(value(item['county']) ?? value(area['county'])) || lineText(value(item['eaAreaName'])) || undefined,
+        source: 'ea' as const,
+      };
+    });
+    return { alerts: items, skipped };
+  },
+};

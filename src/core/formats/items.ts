@@ -1,0 +1,36 @@
+/**
+ * Maps feed items one by one: an item that throws or maps to undefined is dropped and counted, so
+ * one malformed item never costs the rest of the feed.
+ */
+export function mapItems<I, O>(items: readonly I[], map: (item: I) => O | undefined): { items: O[]; skipped: number } {
+  const out: O[] = [];
+  let skipped = 0;
+  for (const item of items) {
+    let result: O | undefined;
+    try {
+      result = map(item);
+    } catch {
+      result = undefined;
+    }
+    if (result === undefined) skipped++;
+    else out.push(result);
+  }
+  return { items: out, skipped };
+}
+
+/** A JSON value that should be a list: an array as is, a single object as a one-item list. */
+export function asList(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  return value !== null && typeof value === 'object' ? [value] : [];
+}
+
+/** A plain JSON object (not an array or null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** An id field as a string: feeds send ids as numbers too. */
+export function idOf(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
+}

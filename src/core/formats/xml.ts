@@ -1,0 +1,24 @@
+/**
+ * Namespace-agnostic helpers over a DOMParser document. Feeds mix prefixes (`cap:alert`, `alert`
+ * in a default namespace, none at all), so elements are matched by local name.
+ */
+
+/** Direct children of `parent` called `name` (any namespace). */
+export function children(parent: Element | Document, name: string): Element[] {
+  return [...parent.children].filter((el) => el.localName === name);
+}
+
+/** The first direct child called `name`. */
+export function child(parent: Element | Document, name: string): Element | undefined {
+  return children(parent, name)[0];
+}
+
+/** The text of the first direct child called `name` ('' when absent). */
+export function childText(parent: Element, name: string): string {
+  return child(parent, name)?.textContent ?? '';
+}
+
+/** Every descendant called `name` (any namespace). */
+export function descendants(root: Element | Document, name: string): Element[] {
+  return [...root.getElementsByTagNameNS('*', name)];
+}
