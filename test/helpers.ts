@@ -55,7 +55,7 @@ export function resetPageVisibility(): void {
 interface FakeClock {
   now: number;
   tickAsync(ms: number): Promise<number>;
-  timers?: Map<number, { callAt: number }>;
+  timers?: Map<number, { callAt?: number }>;
 }
 
 /**
@@ -67,7 +67,7 @@ export async function advanceClock(clock: FakeClock, ms: number, inFlight: () =>
   const target = clock.now + ms;
   for (;;) {
     const due = [...(clock.timers?.values() ?? [])]
-      .map((t) => t.callAt)
+      .map((t) => t.callAt ?? Infinity)
       .filter((t) => t <= target);
     const next = due.length ? Math.max(clock.now, Math.min(...due)) : target;
     await clock.tickAsync(next - clock.now);

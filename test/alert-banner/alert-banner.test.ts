@@ -9,7 +9,7 @@ import { requestsInFlight } from '../../src/core/feed/source.js';
 import { expectAccessible } from '../a11y.js';
 import { advanceClock, clearAnnouncements, collect, realDelay, until } from '../helpers.js';
 import { alertHandlers } from '../mocks/alerts.js';
-import { bilingualCap, civicAlerts, civicAtom, civicRss } from '../fixtures/alerts.js';
+import { bilingualCap, civicAlerts } from '../fixtures/alerts.js';
 
 const NOW = new Date('2026-01-09T07:42:00Z');
 type Banner = CivicAlertBanner;
@@ -62,9 +62,9 @@ describe('<civic-alert-banner>', () => {
         'Library opening hours change',
       ]);
       const [major, minor, , unknown] = $$(el, '[part~="alert"]');
-      expect(major!.querySelector('[part="severity"]')!.textContent!.trim()).to.equal('Major alert');
-      expect(minor!.querySelector('[part="severity"]')!.textContent!.trim()).to.equal('Minor alert');
-      expect(unknown!.querySelector('[part="severity"]')!.textContent!.trim()).to.equal('Announcement');
+      expect(major!.querySelector('[part="severity"]')!.textContent.trim()).to.equal('Major alert');
+      expect(minor!.querySelector('[part="severity"]')!.textContent.trim()).to.equal('Minor alert');
+      expect(unknown!.querySelector('[part="severity"]')!.textContent.trim()).to.equal('Announcement');
       expect(major!.querySelector('svg[aria-hidden="true"]')).to.exist;
       const heading = major!.querySelector('[part="heading"]')!;
       expect([heading.getAttribute('role'), heading.getAttribute('aria-level')]).to.deep.equal(['heading', '2']);
@@ -111,13 +111,13 @@ describe('<civic-alert-banner>', () => {
       await ready(el);
       expect(titles(el)).to.have.length(2);
       const more = $(el, '[part="more-button"]') as HTMLButtonElement;
-      expect(more.textContent!.trim()).to.equal('Show 2 more alerts');
+      expect(more.textContent.trim()).to.equal('Show 2 more alerts');
       expect(more.getAttribute('aria-expanded')).to.equal('false');
       more.click();
       await until(() => titles(el).length === 4, 'all alerts');
       expect(el.shadowRoot!.activeElement?.textContent).to.equal('Anyshire Leisure Centre pool closed');
       expect(more.getAttribute('aria-expanded')).to.equal('true');
-      expect(more.textContent!.trim()).to.equal('Show fewer alerts');
+      expect(more.textContent.trim()).to.equal('Show fewer alerts');
     });
 
     it('filters by area, case-insensitively, always keeping alerts without an area', async () => {
@@ -155,7 +155,7 @@ describe('<civic-alert-banner>', () => {
       await until(() => !titles(el).includes('Bins not collected in Northgate'), 'hidden');
       expect(dismissed[0]!.detail).to.deep.equal({ id: 'bins-northgate', title: 'Bins not collected in Northgate', severity: 'minor' });
       const restore = $(el, '[part="restore-button"]')!;
-      expect(restore.textContent!.trim()).to.equal('Show 1 hidden alert');
+      expect(restore.textContent.trim()).to.equal('Show 1 hidden alert');
       expect(el.shadowRoot!.activeElement).to.equal(restore);
 
       // Still hidden on the next visit.
@@ -279,7 +279,7 @@ describe('<civic-alert-banner>', () => {
       await ready(el);
       expect(titles(el)).to.deep.equal(['Garden waste collections suspended', 'Council tax direct debits']);
       const first = $$(el, '[part~="alert"]')[0]!;
-      expect(first.querySelector('[part="severity"]')!.textContent!.trim()).to.equal('Minor alert');
+      expect(first.querySelector('[part="severity"]')!.textContent.trim()).to.equal('Minor alert');
       expect(first.querySelector('[part="message"]')!.textContent).to.equal(
         'Because of the snow, garden waste will not be collected this week.\n\nBlack bins & recycling are still collected.\nThank you.',
       );
@@ -291,7 +291,7 @@ describe('<civic-alert-banner>', () => {
       const el = await mount('src="/feeds/alerts.atom" format="atom"');
       await ready(el);
       expect(titles(el)).to.deep.equal(['Road closed: A38 at Hill Top']);
-      expect($(el, '[part="severity"]')!.textContent!.trim()).to.equal('Major alert');
+      expect($(el, '[part="severity"]')!.textContent.trim()).to.equal('Major alert');
     });
 
     it('reads CAP in the page language, Welsh or English', async () => {
@@ -303,7 +303,7 @@ describe('<civic-alert-banner>', () => {
       await ready(cy);
       expect(titles(cy)).to.deep.equal(['Dim cyflenwad dŵr yn Llanfair']);
       expect(($(cy, 'a') as HTMLAnchorElement).href).to.equal('https://www.anyshire.gov.uk/cy/dwr');
-      expect($(cy, '[part="severity"]')!.textContent!.trim()).to.equal('Rhybudd mawr');
+      expect($(cy, '[part="severity"]')!.textContent.trim()).to.equal('Rhybudd mawr');
     });
 
     it('shows CAP Test and Exercise messages only with show-test, and never System or Draft', async () => {
@@ -315,7 +315,7 @@ describe('<civic-alert-banner>', () => {
         const preview = await mount(`src="/feeds/${status}.cap" show-test`);
         await ready(preview);
         expect(titles(preview), `${status} with show-test`).to.have.length(withFlag);
-        if (withFlag) expect($(preview, '[part="severity"]')!.textContent!.trim()).to.equal('Test alert');
+        if (withFlag) expect($(preview, '[part="severity"]')!.textContent.trim()).to.equal('Test alert');
       }
     });
 
@@ -338,7 +338,7 @@ describe('<civic-alert-banner>', () => {
       await ready(live);
       expect(titles(live)).to.have.length(1);
       expect(titles(live)[0]).to.contain('Severe Flood Warning');
-      expect($(live, '[part="severity"]')!.textContent!.trim()).to.equal('Major alert');
+      expect($(live, '[part="severity"]')!.textContent.trim()).to.equal('Major alert');
       const cancelled = await mount('src="/feeds/ea-cancelled.xml" format="cap"');
       await ready(cancelled);
       expect(titles(cancelled)).to.deep.equal([]);
@@ -355,7 +355,7 @@ describe('<civic-alert-banner>', () => {
       await ready(el);
       expect(titles(el)).to.have.length(6);
       expect(titles(el)).to.not.include('River Thames and its small tributaries from Calcutt to Lechlade');
-      const severities = $$(el, '[part="severity"]').map((s) => s.textContent!.trim());
+      const severities = $$(el, '[part="severity"]').map((s) => s.textContent.trim());
       expect(severities.filter((s) => s === 'Major alert')).to.have.length(2);
       expect(severities.filter((s) => s === 'Minor alert')).to.have.length(4);
       expect($$(el, '[part="attribution"]')[0]!.textContent).to.equal(
@@ -451,7 +451,7 @@ describe('<civic-alert-banner>', () => {
       await ready(el);
       expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Rhybuddion gwasanaeth');
       expect($(el, '[part="hide-button"]')!.getAttribute('aria-label')).to.equal('Cuddio rhybudd: Bins not collected in Northgate');
-      expect($(el, '[part="severity"]')!.textContent!.trim()).to.equal('Rhybudd mawr');
+      expect($(el, '[part="severity"]')!.textContent.trim()).to.equal('Rhybudd mawr');
       expect($(el, '[part="updated"]')!.textContent).to.equal('Diweddarwyd 07:42');
     });
 
