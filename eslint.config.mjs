@@ -3,9 +3,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
+import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'cdn/', 'node_modules/', 'public/', 'storybook-static/', 'custom-elements.json', 'test-results/'] },
+  { ignores: ['.storybook/', 'dist/', 'cdn/', 'node_modules/', 'public/', 'storybook-static/', 'custom-elements.json', 'test-results/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -55,8 +56,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' },
-    },
+    // Node scripts that also hand code to the browser (page.evaluate).
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

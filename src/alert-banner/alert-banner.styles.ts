@@ -110,14 +110,19 @@ export const styles = css`
     flex: none;
     margin-left: auto;
   }
-  .controls,
-  .status {
+  .controls {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_space-2);
     align-items: center;
     margin: 0 0 var(--_space-2);
+    padding: var(--_space-1) var(--_space-2);
+    /* Its own background: the banner often sits in a dark site header. */
+    background: var(--_bg);
     color: var(--_text);
+  }
+  .controls:empty {
+    display: none;
   }
   .controls button {
     color: var(--_link);

@@ -1,0 +1,155 @@
+#!/usr/bin/env node
+// `npm run bench`: measurements in headless Chromium against the built cdn/ files. Not part of
+// `npm test`: it measures, it does not gate. Every figure is the median of RUNS runs.
+// Prints a table and writes bench/results.json.
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+
+const RUNS = Number(process.env.RUNS) || 5;
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync('cdn/civic-widgets.js')) {
+  console.error('bench: run `npm run build` first.');
+  process.exit(1);
+}
+
+const alerts = (n, salt = '') => ({
+  alerts: Array.from({ length: n }, (_, i) => ({
+    id: `a${i}`,
+    title: `Road closure ${i + 1}${salt}`,
+    message: 'The road is closed for resurfacing.\nFollow the signed diversion.',
+    severity: ['major', 'minor', 'announcement'][i % 3],
+    url: `/roads/${i}`,
+    updated: new Date(Date.UTC(2026, 0, 9, 7, 0) - i * 60_000).toISOString(),
+  })),
+});
+
+const feeds = new Map([['/feeds/1000.json', JSON.stringify(alerts(1000))]]);
+const stats = { requests: 0, notModified: 0, bytes: 0 };
+
+const server = createServer((req, res) => {
+  const path = new URL(req.url, 'http://x').pathname;
+  if (path === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body></body></html>');
+    return;
+  }
+  if (path.startsWith('/cdn/')) {
+    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(`.${path}`));
+    return;
+  }
+  const body = feeds.get(path);
+  if (!body) return res.writeHead(404).end();
+  stats.requests++;
+  const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+  if (req.headers['if-none-match'] === etag) {
+    stats.notModified++;
+    return res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+  }
+  stats.bytes += Buffer.byteLength(body);
+  res.writeHead(200, { 'content-type': 'application/json', etag, 'cache-control': 'no-cache' }).end(body);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function freshPage() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.addScriptTag({ url: '/cdn/civic-widgets.js', type: 'module' });
+  await page.waitForFunction(() => customElements.get('civic-alert-banner'));
+  return { page, context };
+}
+
+/** Time from inserting a banner to all 1,000 alerts rendered (feed fetch included). */
+async function renderAlerts() {
+  const { page, context } = await freshPage();
+  const ms = await page.evaluate(async () => {
+    const start = performance.now();
+    const el = document.createElement('civic-alert-banner');
+    el.setAttribute('src', '/feeds/1000.json');
+    el.setAttribute('max', '1000');
+    el.setAttribute('refresh', '0');
+    document.body.append(el);
+    await new Promise((resolve) => el.addEventListener('civic-load', resolve, { once: true }));
+    await el.updateComplete;
+    if (el.shadowRoot.querySelectorAll('[part~="alert"]').length !== 1000) throw new Error('not all alerts rendered');
+    return performance.now() - start;
+  });
+  await context.close();
+  return ms;
+}
+
+/** 100 refreshes of an unchanged feed: DOM mutations in the widget, and what the server sent. */
+async function pollUnchanged() {
+  const { page, context } = await freshPage();
+  await page.evaluate(async () => {
+    const el = document.createElement('civic-alert-banner');
+    el.setAttribute('src', '/feeds/1000.json');
+    el.setAttribute('max', '1000');
+    el.setAttribute('refresh', '0');
+    document.body.append(el);
+    await new Promise((resolve) => el.addEventListener('civic-load', resolve, { once: true }));
+    await el.updateComplete;
+  });
+  const before = { ...stats };
+  const mutations = await page.evaluate(async () => {
+    const el = document.querySelector('civic-alert-banner');
+    let count = 0;
+    const observer = new MutationObserver((records) => (count += records.length));
+    observer.observe(el.shadowRoot, { subtree: true, childList: true, attributes: true, characterData: true });
+    observer.observe(el, { attributes: true });
+    for (let i = 0; i < 100; i++) {
+      el.refreshNow();
+      // Let each request be answered and handled before the next, so each refresh is a real poll.
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    count += observer.takeRecords().length;
+    return count;
+  });
+  await context.close();
+  return {
+    mutations,
+    requests: stats.requests - before.requests,
+    notModified: stats.notModified - before.notModified,
+    bytes: stats.bytes - before.bytes,
+  };
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS, alertBanner: {} };
+const renders = [];
+for (let i = 0; i < RUNS; i++) renders.push(await renderAlerts());
+results.alertBanner.render1000AlertsMs = Math.round(median(renders));
+const polls = [];
+for (let i = 0; i < RUNS; i++) polls.push(await pollUnchanged());
+results.alertBanner.poll100Unchanged = {
+  domMutations: median(polls.map((p) => p.mutations)),
+  requests: median(polls.map((p) => p.requests)),
+  answeredWith304: median(polls.map((p) => p.notModified)),
+  bodyBytesSent: median(polls.map((p) => p.bytes)),
+};
+
+await browser.close();
+server.close();
+
+const rows = [
+  ['measure', 'median'],
+  ['alert banner: 1,000 alerts, insert to rendered (ms)', String(results.alertBanner.render1000AlertsMs)],
+  ['alert banner: 100 polls of an unchanged feed, DOM mutations', String(results.alertBanner.poll100Unchanged.domMutations)],
+  ['  requests made / answered 304', `${results.alertBanner.poll100Unchanged.requests} / ${results.alertBanner.poll100Unchanged.answeredWith304}`],
+  ['  feed body bytes sent by the server for those polls', String(results.alertBanner.poll100Unchanged.bodyBytesSent)],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+for (const [a, b] of rows) console.log(`${a.padEnd(width)}  ${b}`);
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+const ok = results.alertBanner.poll100Unchanged.domMutations === 0;
+if (!ok) console.error('bench: polling an unchanged feed changed the DOM.');
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,136 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { alertHandlers } from '../test/mocks/alerts.js';
+import { bilingualCap, civicAlerts } from '../test/fixtures/alerts.js';
+
+interface Args {
+  src: string;
+  format: string;
+  refresh: number;
+  max: number;
+  'heading-level': number;
+  area: string;
+  'show-test': boolean;
+  'empty-text': string;
+  lang: string;
+}
+
+const one = (severity: string, title: string, message: string) =>
+  http.get(`/feeds/${severity}.json`, () => HttpResponse.json({ alerts: [{ id: severity, title, message, severity, url: '/more' }] }));
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Alert banner',
+  component: 'civic-alert-banner',
+  tags: ['autodocs'],
+  parameters: { msw: alertHandlers },
+  args: { src: '/feeds/alerts.json', format: 'auto', refresh: 300, max: 3, 'heading-level': 2, area: '', 'show-test': false, 'empty-text': '', lang: 'en' },
+  argTypes: {
+    format: { control: 'select', options: ['auto', 'json', 'rss', 'atom', 'cap', 'ea-floods'] },
+    lang: { control: 'inline-radio', options: ['en', 'cy'] },
+  },
+  render: (args) => html`<div lang=${args.lang}>
+    <civic-alert-banner
+      src=${args.src}
+      format=${args.format}
+      refresh=${args.refresh}
+      max=${args.max}
+      heading-level=${args['heading-level']}
+      area=${args.area || undefined}
+      ?show-test=${args['show-test']}
+      empty-text=${args['empty-text'] || undefined}
+    >
+      <a href="/service-alerts">See current service alerts</a>
+    </civic-alert-banner>
+  </div>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const SeveralAlerts: Story = {};
+export const Major: Story = {
+  args: { src: '/feeds/major.json' },
+  parameters: { msw: [one('major', 'Flood warning: River Avon at Bathford', 'Flooding of homes and roads is expected.')] },
+};
+export const Minor: Story = {
+  args: { src: '/feeds/minor.json' },
+  parameters: { msw: [one('minor', 'Bins not collected in Northgate', 'We will collect on Saturday.')] },
+};
+export const Announcement: Story = {
+  args: { src: '/feeds/announcement.json' },
+  parameters: { msw: [one('announcement', 'Leisure centre pool closed', 'The pool is closed for repairs until Monday.')] },
+};
+export const NotableDeath: Story = {
+  args: { src: '/feeds/notable-death.json' },
+  parameters: { msw: [one('notable-death', 'Death of a public figure', 'Books of condolence are open at the Town Hall.')] },
+};
+export const HiddenAndRestore: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('civic-alert-banner')!;
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('[part="hide-button"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    el.shadowRoot?.querySelector<HTMLButtonElement>('[part="hide-button"]')?.click();
+  },
+};
+export const Stale: Story = {
+  args: { src: '/feeds/stale.json' },
+  parameters: { msw: [http.get('/feeds/stale.json', () => new HttpResponse(null, { status: 503 }))] },
+  loaders: [
+    () => {
+      // A copy kept on the device from yesterday, and a feed that now fails.
+      const key = `civic-widgets:feed:alerts:${new URL('/feeds/stale.json', location.href).href}`;
+      localStorage.setItem(key, JSON.stringify({ v: 1, t: Date.now() - 86_400_000, d: { alerts: [{ id: 's', title: 'Gritting tonight', message: 'Gritters go out at 6pm.', severity: 'announcement' }], skipped: 0 } }));
+      return {};
+    },
+  ],
+};
+export const ErrorWithFallback: Story = { args: { src: '/feeds/broken.json' } };
+export const Loading: Story = {
+  args: { src: '/feeds/slow.json' },
+  parameters: { msw: [http.get('/feeds/slow.json', () => new Promise<Response>(() => undefined))] },
+};
+export const EmptyWithText: Story = {
+  args: { src: '/feeds/none.json', 'empty-text': 'There are no service alerts at the moment.' },
+  parameters: { msw: [http.get('/feeds/none.json', () => HttpResponse.json({ alerts: [] }))] },
+};
+export const Welsh: Story = { args: { lang: 'cy' } };
+export const RssFeed: Story = { args: { src: '/feeds/alerts.rss', format: 'rss' } };
+export const AtomFeed: Story = { args: { src: '/feeds/alerts.atom', format: 'atom' } };
+export const CapFeed: Story = { args: { src: '/feeds/alerts.cap', format: 'cap' } };
+export const CapInWelsh: Story = { args: { src: '/feeds/alerts.cap', format: 'cap', lang: 'cy' } };
+export const CapTestMessage: Story = {
+  args: { src: '/feeds/test.cap', format: 'cap', 'show-test': true },
+  parameters: { msw: [http.get('/feeds/test.cap', () => HttpResponse.xml(bilingualCap('Test')))] },
+};
+export const EnvironmentAgencyFloods: Story = {
+  args: { src: '/feeds/floods.json', format: 'ea-floods', max: 5 },
+  parameters: {
+    msw: [
+      http.get('/feeds/floods.json', () =>
+        HttpResponse.json({
+          items: [
+            { floodAreaID: '031WAF214', description: 'River Severn at Tewkesbury', message: 'Flooding is expected. Act now.', severityLevel: 2, timeRaised: '2026-01-09T06:00:00', county: 'Gloucestershire' },
+            { floodAreaID: '031WAF212', description: 'River Avon in Worcestershire', message: 'Flooding is possible. Be prepared.', severityLevel: 3, timeRaised: '2026-01-09T05:00:00', county: 'Worcestershire' },
+          ],
+        }),
+      ),
+    ],
+  },
+};
+export const Themed: Story = {
+  render: (args) => html`<div
+    lang=${args.lang}
+    style="--civic-color-brand:#00703c;--civic-font-family:Georgia,serif;--civic-alert-banner-announcement-background:#e6f2ec;--civic-radius:6px"
+  >
+    <civic-alert-banner src=${args.src} max="5"><a href="/service-alerts">See current service alerts</a></civic-alert-banner>
+  </div>`,
+};
+export const ManyAlerts: Story = {
+  args: { src: '/feeds/many.json', max: 3 },
+  parameters: {
+    msw: [
+      http.get('/feeds/many.json', () =>
+        HttpResponse.json({ alerts: [...civicAlerts.alerts, ...Array.from({ length: 6 }, (_, i) => ({ id: `extra-${i}`, title: `Road closure ${i + 1}`, severity: 'minor' }))] }),
+      ),
+    ],
+  },
+};

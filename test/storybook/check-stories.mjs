@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Opens every story of the built Storybook (storybook-static/) in headless Chromium and fails on a
+// story that throws, logs an error, or has axe violations (WCAG 2.0–2.2 A and AA).
+// Run by `npm test` after `npm run build-storybook`.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const ROOT = resolve('storybook-static');
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.error(`No browser at ${executablePath}: install Chromium (sudo apt-get install chromium) or set CHROME_PATH.`);
+  process.exit(1);
+}
+if (!existsSync(join(ROOT, 'index.json'))) {
+  console.error('storybook-static/ is missing: run `npm run build-storybook` first.');
+  process.exit(1);
+}
+
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+const server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  const file = resolve(ROOT, `.${path.endsWith('/') ? `${path}index.html` : path}`);
+  try {
+    if (!file.startsWith(ROOT)) throw new Error('outside');
+    const body = await readFile(file);
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const axeSource = await readFile('node_modules/axe-core/axe.min.js', 'utf8');
+const { entries } = JSON.parse(await readFile(join(ROOT, 'index.json'), 'utf8'));
+const stories = Object.values(entries).filter((e) => e.type === 'story');
+
+const browser = await puppeteer.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+});
+let passed = 0;
+const failures = [];
+try {
+  // One page for every story, so Storybook's bundle is cached; storage is cleared between stories.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  let problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/favicon|Failed to load resource/.test(msg.text())) problems.push(`console error: ${msg.text()}`);
+  });
+  for (const story of stories) {
+    const started = Date.now();
+    problems = [];
+    try {
+      await cdp.send('Storage.clearDataForOrigin', { origin: base, storageTypes: 'local_storage' });
+      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
+      await page.waitForFunction(() => document.querySelector('#storybook-root')?.children.length, { timeout: 10_000 });
+      // Time for the widgets to read their mocked feeds and for play functions to run.
+      await new Promise((r) => setTimeout(r, 600));
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () => {
+        const results = await window.axe.run('#storybook-root', {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+          resultTypes: ['violations'],
+        });
+        return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      });
+      problems.push(...violations.map((v) => `axe ${v}`));
+    } catch (error) {
+      problems.push(`did not render: ${error.message}`);
+    }
+    if (process.env.VERBOSE) console.log(story.id, Date.now() - started, 'ms');
+    if (problems.length) failures.push(`${story.title} › ${story.name}\n    ${problems.join('\n    ')}`);
+    else passed++;
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  server.close();
+}
+for (const failure of failures) console.error(`✗ ${failure}`);
+console.log(`stories: ${passed} passed, ${failures.length} failed (axe and errors, ${stories.length} stories)`);
+process.exit(failures.length ? 1 : 0);
