@@ -63,7 +63,8 @@ const cdn = (entry, name) => ({
     }),
   ],
   output: {
-    file: `cdn/${name}.js`,
+    dir: 'cdn',
+    entryFileNames: `${name}.js`,
     format: 'es',
     // Feature code loaded on demand (e.g. CSV parsing) goes to cdn/chunks/.
     chunkFileNames: 'chunks/[name]-[hash].js',

@@ -1,11 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { CivicElement } from '../core/civic-element.js';
-import { announce } from '../core/announce.js';
+import { announce, prepareAnnouncer } from '../core/announce.js';
 import { CivicDismissEvent } from '../core/events.js';
 import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
 import { schedule } from '../core/feed/scheduler.js';
 import { hash } from '../core/hash.js';
+import { updatedText } from '../core/i18n/format.js';
 import * as cy from '../core/i18n/cy.js';
 import * as en from '../core/i18n/en.js';
 import { TextController } from '../core/i18n/text-controller.js';
@@ -48,6 +48,7 @@ const DISMISSABLE = new Set(['announcement', 'minor']);
  * @csspart link - The "More information" link.
  * @csspart meta - Area and last-updated time of one alert.
  * @csspart attribution - The Environment Agency attribution.
+ * @csspart share - The share bar of one alert (with the `share` attribute).
  * @csspart hide-button - The "Hide" button.
  * @csspart more-button - "Show N more alerts" / "Show fewer alerts".
  * @csspart restore-button - "Show N hidden alerts".
@@ -67,25 +68,44 @@ const DISMISSABLE = new Set(['announcement', 'minor']);
 export class CivicAlertBanner extends CivicElement implements FeedHost {
   static override styles = [sharedStyles, styles];
 
-  /** URL of the alerts feed (relative URLs resolve against the page). */
-  @property() src: string | undefined;
-  /** `auto` | `json` | `rss` | `atom` | `cap` | `ea-floods`. */
-  @property() format = 'auto';
-  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
-  @property({ type: Number }) refresh = 300;
-  /** Most alerts shown at once; the rest are behind "Show N more alerts". */
-  @property({ type: Number }) max = 3;
-  /** Level of each alert's heading, 2 to 6. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
-  /** Show only alerts whose area contains this text (case-insensitive); alerts without an area always show. */
-  @property() area: string | undefined;
-  /** Show CAP Test and Exercise alerts (for previews). */
-  @property({ type: Boolean, attribute: 'show-test' }) showTest = false;
-  /** Text shown when there are no current alerts; without it the element takes no space. */
-  @property({ attribute: 'empty-text' }) emptyText: string | undefined;
+  static override properties = {
+    src: {},
+    format: {},
+    refresh: { type: Number },
+    max: { type: Number },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    area: {},
+    showTest: { type: Boolean, attribute: 'show-test' },
+    emptyText: { attribute: 'empty-text' },
+    share: { type: Boolean },
+    expanded: { state: true },
+    hiddenKeys: { state: true },
+  };
 
-  @state() private expanded = false;
-  @state() private hiddenKeys: string[] = [];
+  /** URL of the alerts feed (relative URLs resolve against the page). */
+  declare src: string | undefined;
+  /** `auto` | `json` | `rss` | `atom` | `cap` | `ea-floods`. */
+  format = 'auto';
+  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
+  refresh = 300;
+  /** Most alerts shown at once; the rest are behind "Show N more alerts". */
+  max = 3;
+  /** Level of each alert's heading, 2 to 6. */
+  headingLevel = 2;
+  /** Show only alerts whose area contains this text (case-insensitive); alerts without an area always show. */
+  declare area: string | undefined;
+  /** Show CAP Test and Exercise alerts (for previews). */
+  showTest = false;
+  /** Text shown when there are no current alerts; without it the element takes no space. */
+  declare emptyText: string | undefined;
+  /**
+   * Add a `<civic-share-bar>` to each alert (sharing its link, else the page, with its title). The
+   * share bar must be loaded too: `cdn/civic-widgets.js` has it; otherwise add `cdn/civic-share-bar.js`.
+   */
+  share = false;
+
+  private expanded = false;
+  private hiddenKeys: string[] = [];
 
   readonly #text = new TextController(this, { en: { ...en.core, ...en.alertBanner }, cy: { ...cy.core, ...cy.alertBanner } });
   readonly #feed = new FeedController<AlertFeed>(this, {
@@ -102,6 +122,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    prepareAnnouncer(); // before anything is announced, or screen readers may miss it
     this.hiddenKeys = loadList(HIDDEN);
     this.#tick();
   }
@@ -220,7 +241,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     const url = safeUrl(words.url);
     const level = Math.min(6, Math.max(2, Math.trunc(this.headingLevel) || 2));
     const time = alert.updated ?? alert.start;
-    const when = time === undefined ? '' : t.updated(new Date(time));
+    const when = time === undefined ? '' : updatedText(t, new Date(time));
     return html`<li part="alert alert-${alert.severity}" class="alert ${alert.severity}">
       ${icons[alert.severity] ?? nothing}
       <div class="body">
@@ -238,6 +259,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
           ? html`<p part="meta" class="meta">${[words.area ? t.t('area', { area: words.area }) : '', when].filter(Boolean).join(' · ')}</p>`
           : nothing}
         ${alert.source === 'ea' ? html`<p part="attribution" class="attribution">${t.t('eaAttribution')}</p>` : nothing}
+        ${this.share ? html`<civic-share-bar part="share" url=${url ?? nothing} text=${words.title} networks="facebook,x,whatsapp,email,copy"></civic-share-bar>` : nothing}
       </div>
       ${DISMISSABLE.has(alert.severity)
         ? html`<button part="hide-button" class="hide" type="button" aria-label=${t.t('hideAlert', { title: words.title })} @click=${() => this.#handleHideClick(alert)}>
@@ -280,7 +302,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
               ${t.plural('showHidden', hiddenCount)}
             </button>`
           : nothing}
-        ${updated ? html`<p part="updated" class="updated">${t.updated(updated)}</p>` : nothing}
+        ${updated ? html`<p part="updated" class="updated">${updatedText(t, updated)}</p>` : nothing}
       </div>
     </section>`;
   }

@@ -21,8 +21,7 @@ function region(politeness: Politeness): HTMLElement | undefined {
     el.setAttribute('aria-atomic', 'true');
     if (politeness === 'assertive') el.setAttribute('role', 'alert');
     // Visually hidden, but not display:none (which would hide it from assistive technology too).
-    el.style.cssText =
-      'position:absolute!important;width:1px!important;height:1px!important;margin:-1px!important;padding:0!important;overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;white-space:nowrap!important;border:0!important';
+    el.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
     document.body.append(el);
   }
   return el;

@@ -1,7 +1,5 @@
-import { LitElement, type CSSResultGroup, type PropertyDeclaration } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
 import { defineElement } from './define.js';
-import { prepareAnnouncer } from './announce.js';
 import { sharedStyles } from './styles/shared.js';
 import { VERSION } from './version.js';
 import type { StringOverrides } from './i18n/text-controller.js';
@@ -16,7 +14,7 @@ export const jsonObjectConverter: PropertyDeclaration['converter'] = {
     } catch {
       /* fall through */
     }
-    console.warn('civic-widgets: the strings attribute is not a JSON object; it was ignored.');
+    console.warn('civic-widgets: strings must be a JSON object');
     return undefined;
   },
 };
@@ -27,6 +25,10 @@ export class CivicElement extends LitElement {
   static readonly civicVersion = VERSION;
 
   static override styles: CSSResultGroup = sharedStyles;
+
+  static override properties: PropertyDeclarations = {
+    strings: { attribute: 'strings', converter: jsonObjectConverter },
+  };
 
   /**
    * Registers this class as `tag`. Safe to call more than once: a tag that is already registered is
@@ -40,11 +42,5 @@ export class CivicElement extends LitElement {
    * Replaces any visible string of this instance. JSON: `{"key": "text"}` for every language or
    * `{"cy": {"key": "testun"}}` for one. Keys are listed in the README.
    */
-  @property({ attribute: 'strings', converter: jsonObjectConverter })
-  strings: StringOverrides | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    prepareAnnouncer();
-  }
+  declare strings: StringOverrides | undefined;
 }

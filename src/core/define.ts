@@ -23,10 +23,7 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & Vers
       const warned = (g[WARNED] ??= new Set<string>());
       if (!warned.has(tag)) {
         warned.add(tag);
-        console.warn(
-          `civic-widgets: <${tag}> is already defined by version ${theirs ?? 'unknown'}; ` +
-            `version ${VERSION} was not registered. Load civic-widgets once per page.`,
-        );
+        console.warn(`civic-widgets ${VERSION}: <${tag}> was already defined by version ${theirs ?? '?'}`);
       }
     }
     return;

@@ -78,3 +78,23 @@ declare global {
     'civic-dismiss': CivicDismissEvent;
   }
 }
+
+export interface CivicShareDetail {
+  /** `facebook`, `x`, `email`, `copy`, `native`, `print`… */
+  network: string;
+  /** The URL being shared (with utm parameters when `utm` is on). */
+  url: string;
+}
+
+/** A resident chose a share network. Cancel it (`preventDefault()`) to stop the share. */
+export class CivicShareEvent extends CustomEvent<CivicShareDetail> {
+  constructor(detail: CivicShareDetail) {
+    super('civic-share', { bubbles: true, composed: true, cancelable: true, detail });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'civic-share': CivicShareEvent;
+  }
+}

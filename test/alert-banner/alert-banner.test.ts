@@ -3,6 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/alert-banner/define.js';
+import '../../src/share-bar/define.js';
 import type { CivicAlertBanner } from '../../src/alert-banner/alert-banner.js';
 import type { CivicDismissEvent, CivicErrorEvent, CivicLoadEvent } from '../../src/core/events.js';
 import { requestsInFlight } from '../../src/core/feed/source.js';
@@ -128,6 +129,18 @@ describe('<civic-alert-banner>', () => {
       el.area = 'northgate';
       await el.updateComplete;
       expect(titles(el)).to.include('Bins not collected in Northgate');
+    });
+
+    it('adds a share bar to each alert with the share attribute, sharing its link and title', async () => {
+      const el = await mount('src="/feeds/alerts.json" share');
+      await ready(el);
+      const bars = $$(el, 'civic-share-bar');
+      expect(bars).to.have.length(3);
+      expect(bars[0]!.getAttribute('text')).to.equal('Flood warning: River Avon at Bathford');
+      expect(bars[0]!.getAttribute('url')).to.equal('https://check-for-flooding.service.gov.uk/');
+      const plain = await mount('src="/feeds/alerts.json"');
+      await ready(plain);
+      expect($$(plain, 'civic-share-bar')).to.have.length(0);
     });
 
     it('clamps heading-level to 2–6', async () => {

@@ -1,16 +1,13 @@
 import '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { announce, prepareAnnouncer } from '../../src/core/announce.js';
-import { CivicElement } from '../../src/core/civic-element.js';
-
-class AnnounceTest extends CivicElement {}
-AnnounceTest.define('announce-test');
+import '../../src/alert-banner/define.js';
 
 const region = (politeness: string) => document.querySelector<HTMLElement>(`[data-civic-live="${politeness}"]`);
 
 describe('announce', () => {
   it('has both live regions in the page, empty, as soon as a widget connects', async () => {
-    await fixture(html`<announce-test></announce-test>`);
+    await fixture(html`<civic-alert-banner></civic-alert-banner>`);
     expect(region('polite')!.getAttribute('aria-live')).to.equal('polite');
     expect(region('assertive')!.getAttribute('aria-live')).to.equal('assertive');
     expect(region('polite')!.textContent).to.equal('');

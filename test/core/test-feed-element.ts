@@ -4,7 +4,6 @@
  * XML and a one-column CSV; an item that is not a string is dropped and counted.
  */
 import { html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { CivicElement } from '../../src/core/civic-element.js';
 import { FeedController } from '../../src/core/feed/feed-controller.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
@@ -21,9 +20,11 @@ function keepStrings(values: unknown[], format: string): TestData {
 }
 
 export class TestFeedElement extends CivicElement {
-  @property() src: string | undefined;
-  @property() format = 'auto';
-  @property({ type: Number }) refresh = 300;
+  static override properties = { src: {}, format: {}, refresh: { type: Number } };
+
+  declare src: string | undefined;
+  format = 'auto';
+  refresh = 300;
 
   renders = 0;
 

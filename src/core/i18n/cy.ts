@@ -1,14 +1,9 @@
-import type { AlertBannerMessages, CoreMessages } from './en.js';
+import type { AlertBannerMessages, CoreMessages, ShareBarMessages } from './en.js';
 
 /** Welsh strings, at parity with `en.ts` (Welsh Language Standards). */
 export const core: CoreMessages = {
   updatedAt: 'Diweddarwyd {time}',
   updatedOn: 'Diweddarwyd {date} am {time}',
-  outOfDate: "Efallai fod yr wybodaeth hon wedi dyddio. Byddwn yn dal ati i geisio'i diweddaru.",
-  loadFailed: "Mae'n ddrwg gennym, nid oedd modd llwytho'r wybodaeth hon. Rhowch gynnig arall arni nes ymlaen.",
-  loading: 'Wrthi’n llwytho…',
-  newTab: '(yn agor mewn tab newydd)',
-  errorPrefix: 'Gwall:',
 };
 
 export const alertBanner: AlertBannerMessages = {
@@ -29,6 +24,20 @@ export const alertBanner: AlertBannerMessages = {
   outOfDate: "Efallai fod y rhybuddion hyn wedi dyddio. Byddwn yn dal ati i geisio'u diweddaru.",
   newAlert: '{severity}: {title}',
   eaAttribution: "Mae hwn yn defnyddio data llifogydd a lefelau afonydd Asiantaeth yr Amgylchedd o'r API data amser real (Beta).",
+};
+
+export const shareBar: ShareBarMessages = {
+  label: "Rhannu'r dudalen hon",
+  newTab: '(yn agor mewn tab newydd)',
+  shareOn: 'Rhannu ar {network}',
+  email: 'Rhannu drwy e-bost',
+  sms: 'Rhannu drwy neges destun',
+  native: 'Rhannu…',
+  copy: 'Copïo dolen',
+  copied: "Dolen wedi'i chopïo",
+  copyFailed: 'Pwyswch Ctrl+C i gopïo',
+  linkField: "Dolen i'r dudalen hon",
+  print: "Argraffu'r dudalen hon",
 };
 
 /**

@@ -10,11 +10,6 @@ type Messages<T> = { [K in keyof T]: Message };
 export const core = {
   updatedAt: 'Updated {time}',
   updatedOn: 'Updated {date} at {time}',
-  outOfDate: 'This information may be out of date. We will keep trying to update it.',
-  loadFailed: 'Sorry, we could not load this information. Please try again later.',
-  loading: 'Loading…',
-  newTab: '(opens in new tab)',
-  errorPrefix: 'Error:',
 };
 
 export type CoreMessages = Messages<typeof core>;
@@ -39,3 +34,19 @@ export const alertBanner = {
 };
 
 export type AlertBannerMessages = Messages<typeof alertBanner>;
+
+export const shareBar = {
+  label: 'Share this page',
+  newTab: '(opens in new tab)',
+  shareOn: 'Share on {network}',
+  email: 'Share by email',
+  sms: 'Share by text message',
+  native: 'Share…',
+  copy: 'Copy link',
+  copied: 'Link copied',
+  copyFailed: 'Press Ctrl+C to copy',
+  linkField: 'Link to this page',
+  print: 'Print this page',
+};
+
+export type ShareBarMessages = Messages<typeof shareBar>;

@@ -105,3 +105,14 @@ export function parseTime(value: unknown): number | undefined {
   const t = Date.parse(text.replace(/\s+-\s+/, ' '));
   return Number.isFinite(t) ? t : undefined;
 }
+
+/**
+ * "Updated 07:42" today, else "Updated Friday 9 January at 07:42", from a catalogue's `updatedAt`
+ * and `updatedOn` strings.
+ */
+export function updatedText(text: { lang: Lang; t(key: 'updatedAt' | 'updatedOn', params: Record<string, string>): string }, date: Date): string {
+  const time = formatTime(date);
+  return londonDay(date) === londonDay(new Date())
+    ? text.t('updatedAt', { time })
+    : text.t('updatedOn', { date: formatDate(date, text.lang), time });
+}
