@@ -50,6 +50,9 @@ const npm = {
 
 const cdn = (entry, name) => ({
   input: entry,
+  // Lazily loaded parsers import Lit and the core from the entry file itself, rather than rollup
+  // moving everything into a shared chunk behind a one-line entry.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [
     resolve({ exportConditions: ['production'] }),
     ts({ outDir: 'cdn', declaration: false, declarationMap: false, sourceMap: false }),
@@ -67,7 +70,7 @@ const cdn = (entry, name) => ({
     entryFileNames: `${name}.js`,
     format: 'es',
     // Feature code loaded on demand (e.g. CSV parsing) goes to cdn/chunks/.
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: `chunks/${name}.[name]-[hash].js`,
   },
 });
 

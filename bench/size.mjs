@@ -71,6 +71,14 @@ for (const [i, row] of table.entries()) {
   console.log(row.map((cell, c) => (c === 0 || c === 5 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  '));
   if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 }
+// What a page pays if it reads every feed format: each entry plus the chunks it may load on demand.
+for (const row of rows.filter((r) => !r.name.includes('/'))) {
+  const chunks = rows.filter((r) => r.name.startsWith(`chunks/${row.name.replace(/\.js$/, '')}.`));
+  if (chunks.length) {
+    const sum = (key) => n(row[key] + chunks.reduce((total, c) => total + c[key], 0));
+    console.log(`cdn/${row.name} with its ${chunks.length} on-demand chunks: ${sum('raw')} raw, ${sum('gzip')} gzip, ${sum('brotli')} brotli`);
+  }
+}
 for (const name of Object.keys(BUDGETS)) {
   if (!rows.some((row) => row.name === name)) {
     console.error(`size: cdn/${name} is missing.`);

@@ -13,10 +13,7 @@ import { safeUrl } from '../core/safe-url.js';
 import { loadList, saveList } from '../core/stored-list.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './alert-banner.styles.js';
-import { cap } from './formats/cap.js';
-import { civicJson } from './formats/civic-json.js';
-import { eaFloods } from './formats/ea-floods.js';
-import { atom, rss } from './formats/rss-atom.js';
+import { adapters } from './formats/index.js';
 import { icons } from './icons.js';
 import { SEVERITIES, type Alert, type AlertFeed, type AlertText } from './types.js';
 
@@ -110,7 +107,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
   readonly #text = new TextController(this, { en: { ...en.core, ...en.alertBanner }, cy: { ...cy.core, ...cy.alertBanner } });
   readonly #feed = new FeedController<AlertFeed>(this, {
     kind: 'alerts',
-    adapters: { json: civicJson, 'ea-floods': eaFloods, cap, rss, atom },
+    adapters,
     items: (data) => data.alerts,
     skipped: (data) => data.skipped,
     revive: (data) => (Array.isArray((data as AlertFeed | null)?.alerts) ? (data as AlertFeed) : undefined),

@@ -1,7 +1,8 @@
 import '../setup.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { htmlToText, lineText, plainText } from '../../src/core/text.js';
+import { lineText, plainText } from '../../src/core/text.js';
+import { htmlToText } from '../../src/core/html-to-text.js';
 
 describe('text', () => {
   it('reduces HTML to text with DOMParser, keeping line breaks and dropping scripts and styles', () => {

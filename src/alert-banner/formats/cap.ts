@@ -1,4 +1,4 @@
-import type { FeedAdapter } from '../../core/feed/feed-controller.js';
+import type { FeedInput } from '../../core/feed/input.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { mapItems } from '../../core/formats/items.js';
 import { parseSyndication } from '../../core/formats/syndication.js';
@@ -7,7 +7,8 @@ import { hash } from '../../core/hash.js';
 import { parseTime } from '../../core/i18n/format.js';
 import { toLang, type Lang } from '../../core/i18n/lang.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { htmlToText, lineText } from '../../core/text.js';
+import { htmlToText } from '../../core/html-to-text.js';
+import { lineText } from '../../core/text.js';
 import type { Alert, AlertFeed, AlertText, Severity } from '../types.js';
 
 /**
@@ -93,9 +94,8 @@ function pick(infos: Info[], lang: Lang): Info | undefined {
   return infos.find((info) => toLang(info.language) === lang && info.language.toLowerCase().startsWith(lang));
 }
 
-export const cap: FeedAdapter<AlertFeed> = {
-  sniff: (input) => input.kind === 'xml' && /urn:oasis:names:tc:emergency:cap:1\.[0-2]/.test(input.text),
-  parse(input) {
+export function parseCap(input: FeedInput): AlertFeed {
+  {
     const doc = input.xml();
     const alertEls = descendants(doc, 'alert').filter((el) => CAP_NS.test(el.namespaceURI ?? ''));
     const messages = alertEls.length ? alertEls.map((el) => readAlert(el, input.url)) : readIndexEntry(doc, input.url);
@@ -132,5 +132,5 @@ export const cap: FeedAdapter<AlertFeed> = {
       };
     });
     return { alerts: items, skipped };
-  },
-};
+  }
+}

@@ -1,4 +1,4 @@
-import type { FeedAdapter } from '../../core/feed/feed-controller.js';
+import type { FeedInput } from '../../core/feed/input.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { asList, idOf, isRecord, mapItems } from '../../core/formats/items.js';
 import { parseTime } from '../../core/i18n/format.js';
@@ -20,18 +20,8 @@ function value(v: unknown): unknown {
   return isRecord(v) && '@value' in v ? v['@value'] : v;
 }
 
-export const eaFloods: FeedAdapter<AlertFeed> = {
-  sniff(input) {
-    const json = input.json();
-    if (!isRecord(json) || !('items' in json)) return false;
-    const meta = json['meta'];
-    return (
-      (typeof json['@context'] === 'string' && json['@context'].includes('flood-monitoring')) ||
-      (isRecord(meta) && meta['publisher'] === 'Environment Agency') ||
-      asList(json['items']).some((item) => isRecord(item) && 'floodAreaID' in item)
-    );
-  },
-  parse(input) {
+export function parseEaFloods(input: FeedInput): AlertFeed {
+  {
     const json = input.json();
     if (!isRecord(json) || !('items' in json)) throw new FeedError('shape');
     const inForce = asList(json['items']).filter((item) => !isRecord(item) || Number(item['severityLevel']) !== 4);
@@ -57,5 +47,5 @@ export const eaFloods: FeedAdapter<AlertFeed> = {
       };
     });
     return { alerts: items, skipped };
-  },
-};
+  }
+}

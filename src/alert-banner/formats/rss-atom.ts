@@ -1,14 +1,15 @@
-import type { FeedAdapter } from '../../core/feed/feed-controller.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { mapItems } from '../../core/formats/items.js';
-import { parseSyndication, syndicationKind } from '../../core/formats/syndication.js';
+import { parseSyndication } from '../../core/formats/syndication.js';
+import { syndicationKind } from '../../core/formats/xml.js';
 import type { FeedInput } from '../../core/feed/input.js';
 import type { AlertFeed, Severity } from '../types.js';
 
 // A category naming a severity sets it ("Major", "major alert", "Notable death"…).
 const SEVERITY_WORD = /notable[\s_-]*death|major|minor|announcement/i;
 
-function parse(input: FeedInput): AlertFeed {
+/** RSS 2.0, RSS 1.0 and Atom 1.0, as council CMSs publish them. */
+export function parseEntries(input: FeedInput): AlertFeed {
   const doc = input.xml();
   if (!syndicationKind(doc)) throw new FeedError('shape');
   const { items, skipped } = mapItems(parseSyndication(doc, input.url), (entry) => {
@@ -19,9 +20,3 @@ function parse(input: FeedInput): AlertFeed {
   });
   return { alerts: items, skipped };
 }
-
-/** RSS 2.0 (and RSS 1.0) as council CMSs publish it. */
-export const rss: FeedAdapter<AlertFeed> = { sniff: (input) => syndicationKind(input.xml()) === 'rss', parse };
-
-/** Atom 1.0. */
-export const atom: FeedAdapter<AlertFeed> = { sniff: (input) => syndicationKind(input.xml()) === 'atom', parse };

@@ -1,8 +1,9 @@
-import { htmlToText, lineText, plainText } from '../text.js';
+import { htmlToText } from '../html-to-text.js';
+import { lineText, plainText } from '../text.js';
 import { parseTime } from '../i18n/format.js';
 import { hash } from '../hash.js';
 import { safeUrl } from '../safe-url.js';
-import { child, childText, children, descendants } from './xml.js';
+import { child, childText, children, descendants, syndicationKind } from './xml.js';
 
 /** One RSS item or Atom entry, as plain text. */
 export interface Entry {
@@ -17,14 +18,6 @@ export interface Entry {
   categories: string[];
   /** The item element, for extensions (CAP, georss). */
   el: Element;
-}
-
-/** The kind of syndication feed a document is, or '' when it is neither RSS nor Atom. */
-export function syndicationKind(doc: Document): 'rss' | 'atom' | '' {
-  const root = doc.documentElement.localName.toLowerCase();
-  if (root === 'rss' || root === 'rdf') return 'rss';
-  if (root === 'feed') return 'atom';
-  return '';
 }
 
 function atomText(el: Element | undefined): string {

@@ -22,3 +22,11 @@ export function childText(parent: Element, name: string): string {
 export function descendants(root: Element | Document, name: string): Element[] {
   return [...root.getElementsByTagNameNS('*', name)];
 }
+
+/** The kind of syndication feed a document is, or '' when it is neither RSS nor Atom. */
+export function syndicationKind(doc: Document): 'rss' | 'atom' | '' {
+  const root = doc.documentElement.localName.toLowerCase();
+  if (root === 'rss' || root === 'rdf') return 'rss';
+  if (root === 'feed') return 'atom';
+  return '';
+}

@@ -1,0 +1,45 @@
+import type { FeedAdapter } from '../../core/feed/feed-controller.js';
+import { FeedError } from '../../core/feed/feed-error.js';
+import type { FeedInput } from '../../core/feed/input.js';
+import { isRecord } from '../../core/formats/items.js';
+import { syndicationKind } from '../../core/formats/xml.js';
+import type { AlertFeed } from '../types.js';
+import { civicJson } from './civic-json.js';
+
+/**
+ * The alert banner's feed formats. civic JSON is built in; the other parsers are loaded the first
+ * time a feed in that format is read, so a page pays only for the formats it uses. The sniffers
+ * that pick a format for `format="auto"` are small and always present.
+ */
+const lazy =
+  (load: () => Promise<(input: FeedInput) => AlertFeed>) =>
+  async (input: FeedInput): Promise<AlertFeed> =>
+    (
+      await load().catch(() => {
+        // The parser's file could not be downloaded (offline, CDN trouble): like a failed fetch.
+        throw new FeedError('network');
+      })
+    )(input);
+
+const isEaFloods = (input: FeedInput): boolean => {
+  const json = input.json();
+  if (!isRecord(json) || !('items' in json)) return false;
+  const meta = json['meta'];
+  const items = json['items'];
+  return (
+    (typeof json['@context'] === 'string' && json['@context'].includes('flood-monitoring')) ||
+    (isRecord(meta) && meta['publisher'] === 'Environment Agency') ||
+    (Array.isArray(items) ? items : [items]).some((item) => isRecord(item) && 'floodAreaID' in item)
+  );
+};
+
+export const adapters: Record<string, FeedAdapter<AlertFeed>> = {
+  json: civicJson,
+  'ea-floods': { sniff: isEaFloods, parse: lazy(async () => (await import('./ea-floods.js')).parseEaFloods) },
+  cap: {
+    sniff: (input) => input.kind === 'xml' && /urn:oasis:names:tc:emergency:cap:1\.[0-2]/.test(input.text),
+    parse: lazy(async () => (await import('./cap.js')).parseCap),
+  },
+  rss: { sniff: (input) => syndicationKind(input.xml()) === 'rss', parse: lazy(async () => (await import('./rss-atom.js')).parseEntries) },
+  atom: { sniff: (input) => syndicationKind(input.xml()) === 'atom', parse: lazy(async () => (await import('./rss-atom.js')).parseEntries) },
+};
