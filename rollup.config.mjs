@@ -48,6 +48,17 @@ const npm = {
   },
 };
 
+// The script-tag files bundle Lit (BSD-3-Clause) and, on demand, d3-dsv (ISC): ship their licences.
+const licences = () => ({
+  name: 'civic-licences',
+  generateBundle() {
+    const text = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'd3-dsv']
+      .map((pkg) => `${pkg}\n${'='.repeat(pkg.length)}\n${readFileSync(`node_modules/${pkg}/LICENSE`, 'utf8').trim()}\n`)
+      .join('\n');
+    this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source: `civic-widgets bundles these libraries.\n\n${text}` });
+  },
+});
+
 const cdn = (entry, name) => ({
   input: entry,
   // Lazily loaded parsers import Lit and the core from the entry file itself, rather than rollup
@@ -58,10 +69,12 @@ const cdn = (entry, name) => ({
     ts({ outDir: 'cdn', declaration: false, declarationMap: false, sourceMap: false }),
     // Whitespace inside html`` and css`` templates (terser leaves template strings alone).
     minifyLiterals(),
+    licences(),
     terser({
       module: true,
       ecma: 2022,
-      compress: { passes: 3, pure_getters: true, unsafe_arrows: true },
+      compress: { passes: 4, pure_getters: true, unsafe_arrows: true, unsafe_methods: true, unsafe_comps: true, keep_fargs: false },
+      // Licence texts of the bundled libraries are in cdn/THIRD-PARTY-LICENSES.txt instead.
       format: { comments: false },
     }),
   ],

@@ -21,6 +21,7 @@ describe('cdn/civic-widgets.js', () => {
     const errors: unknown[] = [];
     addEventListener('error', (e) => errors.push(e.error));
     await load('/cdn/civic-widgets.js');
+    await Promise.all(TAGS.map((tag) => customElements.whenDefined(tag)));
     for (const tag of TAGS) expect(customElements.get(tag), tag).to.not.equal(undefined);
     const first = customElements.get('civic-share-bar');
     await load('/cdn/civic-widgets.js?copy=2');

@@ -20,11 +20,6 @@ export const styles = css`
   :host([empty]) {
     display: none;
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
   .alert {
     --_fg: var(--_info-fg);
     display: flex;
@@ -95,18 +90,9 @@ export const styles = css`
     margin: var(--_space-1) 0 0;
     font-size: 0.875em;
   }
-  button {
-    min-width: 44px;
-    min-height: 44px;
-    padding: var(--_space-2) var(--_space-3);
-    border: 2px solid currentColor;
-    border-radius: var(--_radius);
+  .hide {
     background: transparent;
     color: inherit;
-    font: inherit;
-    cursor: pointer;
-  }
-  .hide {
     flex: none;
     margin-left: auto;
   }
@@ -123,9 +109,6 @@ export const styles = css`
   }
   .controls:empty {
     display: none;
-  }
-  .controls button {
-    color: var(--_link);
   }
   .stale {
     margin: 0;

@@ -142,14 +142,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
 
   /** What the time of day can change: which alerts are current, and whether the data is out of date. */
   #viewKey(): string {
-    return `${this.#current().map((a) => a.id).join()}|${this.#outOfDate()}`;
-  }
-
-  /** The feed has failed for longer than twice the refresh interval (5 minutes × 2 by default). */
-  #outOfDate(): boolean {
-    const feed = this.#feed;
-    const refresh = (this.refresh > 0 ? Math.max(30, this.refresh) : 300) * 1000;
-    return feed.status === 'stale' && Date.now() - (feed.checkedAt ?? 0) > 2 * refresh;
+    return `${this.#current().map((a) => a.id).join()}|${this.#feed.outOfDate}`;
   }
 
   /** Alerts to show now: in their time window, in the area, tests only when asked; ordered. */
@@ -277,7 +270,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     const shown = this.expanded ? visible : visible.slice(0, max);
     this.#shownKey = this.#viewKey();
     if (!visible.length && !hiddenCount && !this.emptyText) return html``;
-    const outOfDate = this.#outOfDate();
+    const outOfDate = this.#feed.outOfDate;
     const updated = feed.updatedAt;
     return html`<section part="region" aria-label=${t.t('region')}>
       ${outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}

@@ -1,16 +1,284 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../core/civic-element.js';
+import { announce, prepareAnnouncer } from '../core/announce.js';
+import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
+import { pageHidden, schedule } from '../core/feed/scheduler.js';
+import { formatDate, fromLondon, londonDate, londonDay, updatedText } from '../core/i18n/format.js';
+import * as cy from '../core/i18n/cy.js';
+import * as en from '../core/i18n/en.js';
+import { TextController } from '../core/i18n/text-controller.js';
+import { safeUrl } from '../core/safe-url.js';
+import { loadList, saveList } from '../core/stored-list.js';
+import { sharedStyles } from '../core/styles/shared.js';
+import { styles } from './closure-ticker.styles.js';
+import { adapters } from './formats/index.js';
+import { STATUSES, type Closure, type ClosureFeed } from './types.js';
+
+const MINE = 'my-schools';
 
 /**
- * @summary School closures as a ticker and a searchable list.
+ * @summary School closures from the council's feed, as a ticker on the home page or a searchable list.
  *
- * Not built yet: until its issue lands, the element shows its light-DOM fallback content unchanged.
+ * Reads civic closures JSON, RSS, Atom or CSV. A summary ("12 schools closed, 3 partially open") and
+ * the update time come first. The ticker scrolls with a CSS transform, pauses on hover, focus and its
+ * Pause button, and does not move at all with `prefers-reduced-motion`. The list groups schools by
+ * status, can be searched by name or URN, and lets parents star their schools.
  *
  * @tagname civic-closure-ticker
- * @slot - Fallback content, shown when JavaScript or the data is unavailable.
+ * @slot - Fallback content (a link to the council's closures page), shown until closures load, and kept
+ *   if they cannot be loaded.
+ * @fires {CivicLoadEvent} civic-load - The first closures were shown. `detail: { items, updatedAt }`.
+ * @fires {CivicUpdateEvent} civic-update - A poll brought new or changed closures. `detail: { items, updatedAt }`.
+ * @fires {CivicErrorEvent} civic-error - The feed could not be used, or rows were skipped. `detail: { url, status, reason, skipped? }`.
+ * @csspart region - The "School closures" landmark.
+ * @csspart summary - The counts and update time.
+ * @csspart list - A list of schools.
+ * @csspart item - One school.
+ * @csspart status - A school's status in words.
+ * @csspart link - A school's "More information" link.
+ * @csspart track - The scrolling ticker.
+ * @csspart pause-button - Pause / Play.
+ * @csspart search - The "Find a school" field.
+ * @csspart star-button - Add to / remove from My schools.
+ * @csspart see-all - The "See all closures" link.
+ * @csspart stale - "These closures may be out of date".
+ * @cssprop --civic-closure-ticker-closed - Colour of closed schools (default #942514).
+ * @cssprop --civic-closure-ticker-partial - Colour of partly open schools (default #8a4b00).
+ * @cssprop --civic-closure-ticker-open - Colour of open schools (default #00703c).
  */
-export class CivicClosureTicker extends CivicElement {
+export class CivicClosureTicker extends CivicElement implements FeedHost {
+  static override styles = [sharedStyles, styles];
+
+  static override properties = {
+    src: {},
+    format: {},
+    refresh: { type: Number },
+    mode: { reflect: true },
+    speed: { type: Number },
+    area: {},
+    cutoff: {},
+    listUrl: { attribute: 'list-url' },
+    paused: { state: true },
+    query: { state: true },
+    mine: { state: true },
+  };
+
+  /** URL of the closures feed. */
+  declare src: string | undefined;
+  /** `auto` | `json` | `rss` | `atom` | `csv`. */
+  format = 'auto';
+  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
+  refresh = 300;
+  /** `ticker` (scrolling, for a home page) or `list` (grouped, searchable). */
+  mode: 'ticker' | 'list' = 'ticker';
+  /** Ticker speed in pixels per second. */
+  speed = 60;
+  /** Show only closures whose area contains this text (case-insensitive). */
+  declare area: string | undefined;
+  /** London time after which tomorrow's closures are shown, when the feed has any. */
+  cutoff = '15:30';
+  /** The council's full closures page, linked as "See all closures". */
+  declare listUrl: string | undefined;
+
+  private paused = false;
+  private query = '';
+  private mine: string[] = [];
+
+  readonly #text = new TextController(this, {
+    en: { ...en.core, ...en.closureTicker },
+    cy: { ...cy.core, ...cy.closureTicker },
+  });
+  readonly #feed = new FeedController<ClosureFeed>(this, {
+    kind: 'closures',
+    adapters,
+    items: (data) => data.closures,
+    skipped: (data) => data.skipped,
+    revive: (data) => (Array.isArray((data as ClosureFeed | null)?.closures) ? (data as ClosureFeed) : undefined),
+  });
+  #cancelTick: (() => void) | undefined;
+  #list: typeof import('./list.js') | undefined;
+  #dayKey = '';
+  /** Ids of closures on screen, to announce only new ones; undefined until the first network answer. */
+  #seen: Set<string> | undefined;
+  #fresh = new Set<string>();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    prepareAnnouncer();
+    this.mine = loadList(MINE);
+    // The day (and the cutoff) is re-checked every minute, on the page's one shared timer.
+    const tick = () => {
+      if (this.#day().key + this.#feed.outOfDate !== this.#dayKey) this.requestUpdate();
+      this.#cancelTick = schedule(60_000, tick);
+    };
+    tick();
+    // The ticker stops while the page is hidden.
+    document.addEventListener('visibilitychange', this.#handleVisibility);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#cancelTick?.();
+    document.removeEventListener('visibilitychange', this.#handleVisibility);
+  }
+
+  #handleVisibility = (): void => this.requestUpdate();
+
+  /** Fetches the feed now. */
+  refreshNow(): void {
+    this.#feed.refreshNow();
+  }
+
+  /** The day shown: today, or tomorrow after the cutoff when the feed has closures for tomorrow. */
+  #day(): { day: string; tomorrow: boolean; key: string } {
+    const now = new Date();
+    const today = londonDay(now);
+    const { year, month, day } = londonDate(now);
+    const tomorrow = londonDay(new Date(fromLondon(year, month, day + 1, 12)));
+    const [h, m] = (/^(\d{1,2}):(\d{2})$/.exec(this.cutoff) ?? [0, 15, 30]).slice(1).map(Number) as [number, number];
+    const late = now.getTime() >= fromLondon(year, month, day, h, m);
+    const useTomorrow = late && this.#closures(tomorrow).some((c) => c.status !== 'open');
+    return { day: useTomorrow ? tomorrow : today, tomorrow: useTomorrow, key: useTomorrow ? tomorrow : today };
+  }
+
+  /** Closures covering `day` in the chosen area, most serious first, then by name. */
+  #closures(day: string): Closure[] {
+    const area = this.area?.trim().toLowerCase();
+    const today = londonDay(new Date());
+    return (this.#feed.data?.closures ?? [])
+      .filter((c) => {
+        const from = c.date ?? today;
+        return from <= day && day <= (c.until ?? from) && (!area || !c.area || c.area.toLowerCase().includes(area));
+      })
+      .sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.school.localeCompare(b.school));
+  }
+
+  #handleSearchInput = (event: Event): void => {
+    this.query = (event.target as HTMLInputElement).value;
+    const count = this.#list?.matching(this.#closures(this.#day().day), this.query).length ?? 0;
+    announce(this.#text.plural('found', count));
+  };
+
+  #handleStarClick(closure: Closure): void {
+    const key = closure.urn ?? closure.id;
+    this.mine = this.mine.includes(key) ? this.mine.filter((k) => k !== key) : [...this.mine, key];
+    saveList(MINE, this.mine);
+  }
+
+  protected override willUpdate(): void {
+    if (this.mode === 'list' && !this.#list) {
+      import('./list.js').then(
+        (list) => {
+          this.#list = list;
+          this.requestUpdate();
+        },
+        () => undefined, // offline: the summary stays, and the next update tries again
+      );
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const shown = this.#closures(this.#day().day).filter((c) => c.status !== 'open');
+    // One polite announcement for closures that appear while the page is open: never the whole list.
+    if (this.#seen) {
+      const added = shown.filter((c) => !this.#seen!.has(c.id));
+      if (added.length) {
+        announce(this.#text.plural('moreClosed', added.length));
+        this.#fresh = new Set(added.map((c) => c.id));
+        this.requestUpdate();
+      }
+    }
+    if (this.#seen || this.#feed.answered) this.#seen = new Set(shown.map((c) => c.id));
+    // The ticker's speed: the track holds the items twice and moves by one copy's width.
+    const track = this.renderRoot.querySelector<HTMLElement>('.track');
+    if (track) track.style.setProperty('--_duration', `${Math.max(5, track.scrollWidth / 2 / Math.max(10, this.speed || 60))}s`);
+  }
+
+  /** "Closed until Friday 10 January", "Opening at 10:00"… */
+  #when(c: Closure, day: string, tomorrow: boolean): string {
+    const t = this.#text;
+    if (c.status === 'late-start' && c.time) return t.t('openingAt', { time: c.time });
+    if (c.status === 'early-close' && c.time) return t.t('closingAt', { time: c.time });
+    if (c.status !== 'closed') return '';
+    if (c.until && c.until > day) {
+      const [y, m, d] = c.until.split('-').map(Number) as [number, number, number];
+      return t.t('closedUntil', { date: formatDate(new Date(fromLondon(y, m, d, 12)), t.lang) });
+    }
+    return t.t(tomorrow ? 'closedTomorrow' : 'closedToday');
+  }
+
+  #renderItem(c: Closure, day: string, tomorrow: boolean, list: boolean): TemplateResult {
+    const t = this.#text;
+    const when = this.#when(c, day, tomorrow);
+    const url = safeUrl(c.url);
+    const starred = this.mine.includes(c.urn ?? c.id);
+    return html`<li part="item" class="item ${c.status} ${this.#fresh.has(c.id) ? 'fresh' : ''}">
+      <strong class="school">${c.school}</strong>
+      <span part="status" class="status"><span class="dot" aria-hidden="true"></span>${t.t(`status.${c.status}`)}</span>
+      ${when ? html`<span class="when">${when}</span>` : nothing} ${c.reason ? html`<span class="reason">${c.reason}</span>` : nothing}
+      ${c.affected ? html`<span class="affected">${t.t('affected', { list: c.affected.join(', ') })}</span>` : nothing}
+      ${url ? html`<a part="link" href=${url}>${t.t('moreInformation')}<span class="visually-hidden">: ${c.school}</span></a>` : nothing}
+      ${list
+        ? html`<button part="star-button" class="star" type="button" aria-pressed=${starred ? 'true' : 'false'} @click=${() => this.#handleStarClick(c)}>
+            <span aria-hidden="true">${starred ? '★' : '☆'}</span><span class="visually-hidden">${t.t(starred ? 'unstar' : 'star', { school: c.school })}</span>
+          </button>`
+        : nothing}
+    </li>`;
+  }
+
+  #renderTicker(closures: Closure[], day: string, tomorrow: boolean): TemplateResult {
+    const t = this.#text;
+    const items = closures.filter((c) => c.status !== 'open').map((c) => this.#renderItem(c, day, tomorrow, false));
+    const paused = this.paused || pageHidden();
+    return html`<div class="ticker ${paused ? 'paused' : ''}">
+      <button part="pause-button" class="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} @click=${() => (this.paused = !this.paused)}>
+        ${t.t(this.paused ? 'play' : 'pause')}
+      </button>
+      <div class="viewport">
+        <div part="track" class="track">
+          <ul part="list" role="list">
+            ${items}
+          </ul>
+          <ul class="copy" aria-hidden="true" inert>
+            ${items}
+          </ul>
+        </div>
+      </div>
+    </div>`;
+  }
+
   override render(): TemplateResult {
-    return html`<slot></slot>`;
+    const t = this.#text;
+    const feed = this.#feed;
+    if (!feed.data) return html`<slot></slot>`;
+    const { day, tomorrow, key } = this.#day();
+    this.#dayKey = key + feed.outOfDate;
+    const closures = this.#closures(day);
+    const closed = closures.filter((c) => c.status === 'closed').length;
+    const partial = closures.filter((c) => c.status !== 'closed' && c.status !== 'open').length;
+    const updated = feed.data.updated ? new Date(feed.data.updated) : feed.updatedAt;
+    const seeAll = safeUrl(this.listUrl);
+    return html`<section part="region" aria-label=${t.t('region')}>
+      <p part="summary" class="summary">
+        <strong>${closed || partial ? [closed ? t.plural('closedCount', closed) : '', partial ? t.plural('partialCount', partial) : ''].filter(Boolean).join(', ') : t.t('none')}</strong>
+        ${updated ? html`<span class="updated">${updatedText(t, updated)}</span>` : nothing}
+      </p>
+      ${feed.outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}
+      ${tomorrow ? html`<p class="tomorrow">${t.t('tomorrow', { date: formatDate(new Date(`${day}T12:00:00Z`), t.lang) })}</p>` : nothing}
+      ${closures.length
+        ? this.mode !== 'list'
+          ? this.#renderTicker(closures, day, tomorrow)
+          : this.#list?.renderList({
+              text: t,
+              closures,
+              query: this.query,
+              mine: this.mine,
+              item: (c) => this.#renderItem(c, day, tomorrow, true),
+              onSearch: this.#handleSearchInput,
+            })
+        : nothing}
+      ${seeAll ? html`<a part="see-all" class="see-all" href=${seeAll}>${t.t('seeAll')}</a>` : nothing}
+    </section>`;
   }
 }

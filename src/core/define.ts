@@ -18,13 +18,10 @@ export function defineElement(tag: string, ctor: CustomElementConstructor & Vers
   const existing: (CustomElementConstructor & Versioned) | undefined = registry.get(tag);
   if (existing) {
     const theirs = existing.civicVersion;
-    if (existing !== ctor && theirs !== VERSION) {
-      const g = globalThis as unknown as Record<symbol, Set<string> | undefined>;
-      const warned = (g[WARNED] ??= new Set<string>());
-      if (!warned.has(tag)) {
-        warned.add(tag);
-        console.warn(`civic-widgets ${VERSION}: <${tag}> was already defined by version ${theirs ?? '?'}`);
-      }
+    const warned = ((globalThis as unknown as Record<symbol, Set<string>>)[WARNED] ??= new Set());
+    if (theirs !== VERSION && !warned.has(tag)) {
+      warned.add(tag);
+      console.warn(`civic-widgets ${VERSION}: <${tag}> was already defined by version ${theirs ?? '?'}`);
     }
     return;
   }

@@ -5,9 +5,6 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--civic-share-bar-gap, var(--_space-2));
-    margin: 0;
-    padding: 0;
-    list-style: none;
   }
   a,
   button {
@@ -68,12 +65,7 @@ export const styles = css`
   }
 
   input {
-    display: block;
-    width: 100%;
     max-width: 40rem;
     margin-top: var(--_space-1);
-    padding: var(--_space-1);
-    border: 2px solid var(--_text);
-    font: inherit;
   }
 `;

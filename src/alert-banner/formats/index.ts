@@ -21,16 +21,10 @@ const lazy =
       })
     )(input);
 
+// The flood-monitoring API's `{ "items": … }` envelope (civic JSON has `alerts` instead).
 const isEaFloods = (input: FeedInput): boolean => {
   const json = input.json();
-  if (!isRecord(json) || !('items' in json)) return false;
-  const meta = json['meta'];
-  const items = json['items'];
-  return (
-    (typeof json['@context'] === 'string' && json['@context'].includes('flood-monitoring')) ||
-    (isRecord(meta) && meta['publisher'] === 'Environment Agency') ||
-    (Array.isArray(items) ? items : [items]).some((item) => isRecord(item) && 'floodAreaID' in item)
-  );
+  return isRecord(json) && 'items' in json && !('alerts' in json);
 };
 
 export const adapters: Record<string, FeedAdapter<AlertFeed>> = {

@@ -88,6 +88,15 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     this.#url = '';
   }
 
+  /**
+   * True when the data shown could not be refreshed for more than twice the refresh interval
+   * (twice 5 minutes when polling is off): time to tell residents it may be out of date.
+   */
+  get outOfDate(): boolean {
+    const refresh = (this.refresh || 300_000) * 2;
+    return this.status === 'stale' && Date.now() - (this.checkedAt ?? 0) > refresh;
+  }
+
   /** Fetches now (shared with any request already in flight for the same URL). */
   refreshNow(): void {
     this.#source?.request();

@@ -50,29 +50,20 @@ export function decodeBody(bytes: Uint8Array, contentType: string): string {
 }
 
 async function readLimited(response: Response): Promise<Uint8Array> {
-  const length = Number(response.headers.get('content-length'));
-  if (length > MAX_BYTES) throw new FeedError('too-large', response.status);
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
+  if (Number(response.headers.get('content-length')) > MAX_BYTES) throw new FeedError('too-large', response.status);
   const chunks: Uint8Array[] = [];
   let total = 0;
-  for (;;) {
+  // Streamed, so an endless or huge body is cut off at the limit instead of filling memory.
+  if (!response.body) return new Uint8Array();
+  for (const reader = response.body.getReader(); ; ) {
     const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BYTES) {
+    if (done) return new Uint8Array(await new Blob(chunks as BlobPart[]).arrayBuffer());
+    chunks.push(value);
+    if ((total += value.byteLength) > MAX_BYTES) {
       void reader.cancel().catch(() => undefined);
       throw new FeedError('too-large', response.status);
     }
-    chunks.push(value);
   }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 /**

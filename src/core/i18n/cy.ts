@@ -1,4 +1,4 @@
-import type { AlertBannerMessages, CoreMessages, ShareBarMessages } from './en.js';
+import type { AlertBannerMessages, ClosureTickerMessages, CoreMessages, ShareBarMessages } from './en.js';
 
 /** Welsh strings, at parity with `en.ts` (Welsh Language Standards). */
 export const core: CoreMessages = {
@@ -38,6 +38,38 @@ export const shareBar: ShareBarMessages = {
   copyFailed: 'Pwyswch Ctrl+C i gopïo',
   linkField: "Dolen i'r dudalen hon",
   print: "Argraffu'r dudalen hon",
+};
+
+export const closureTicker: ClosureTickerMessages = {
+  region: 'Ysgolion ar gau',
+  // Welsh counts take the singular noun: "3 ysgol ar gau".
+  closedCount: { other: '{count} ysgol ar gau' },
+  partialCount: { other: "{count} ar agor yn rhannol" },
+  none: "Dim ysgolion ar gau wedi'u hadrodd",
+  outOfDate: "Efallai fod y wybodaeth hon wedi dyddio. Byddwn yn dal ati i geisio'i diweddaru.",
+  tomorrow: 'Ysgolion ar gau yfory, {date}',
+  'status.closed': 'Ar gau',
+  'status.partially-open': 'Ar agor yn rhannol',
+  'status.late-start': 'Dechrau’n hwyr',
+  'status.early-close': 'Cau’n gynnar',
+  'status.open': 'Ar agor',
+  closedToday: 'Ar gau heddiw',
+  closedTomorrow: 'Ar gau yfory',
+  closedUntil: 'Ar gau tan {date}',
+  openingAt: 'Yn agor am {time}',
+  closingAt: 'Yn cau am {time}',
+  affected: "Yn effeithio ar: {list}",
+  moreInformation: 'Rhagor o wybodaeth',
+  pause: 'Oedi',
+  play: 'Chwarae',
+  seeAll: "Gweld pob ysgol ar gau",
+  find: 'Dod o hyd i ysgol',
+  findHint: 'Enw ysgol neu URN',
+  found: { zero: "Heb ddod o hyd i ysgolion", other: "Wedi dod o hyd i {count} ysgol" },
+  mySchools: 'Fy ysgolion',
+  star: "Ychwanegu {school} at Fy ysgolion",
+  unstar: "Tynnu {school} o Fy ysgolion",
+  moreClosed: { other: '{count} ysgol arall ar gau' },
 };
 
 /**

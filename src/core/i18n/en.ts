@@ -50,3 +50,36 @@ export const shareBar = {
 };
 
 export type ShareBarMessages = Messages<typeof shareBar>;
+
+export const closureTicker = {
+  region: 'School closures',
+  closedCount: { one: '{count} school closed', other: '{count} schools closed' },
+  partialCount: { one: '{count} partially open', other: '{count} partially open' },
+  none: 'No school closures reported',
+  outOfDate: 'These closures may be out of date. We will keep trying to update them.',
+  tomorrow: 'Closures for tomorrow, {date}',
+  'status.closed': 'Closed',
+  'status.partially-open': 'Partially open',
+  'status.late-start': 'Late start',
+  'status.early-close': 'Closing early',
+  'status.open': 'Open',
+  closedToday: 'Closed today',
+  closedTomorrow: 'Closed tomorrow',
+  closedUntil: 'Closed until {date}',
+  openingAt: 'Opening at {time}',
+  closingAt: 'Closing at {time}',
+  affected: 'Affected: {list}',
+  moreInformation: 'More information',
+  pause: 'Pause',
+  play: 'Play',
+  seeAll: 'See all closures',
+  find: 'Find a school',
+  findHint: 'School name or URN',
+  found: { zero: 'No schools found', one: '{count} school found', other: '{count} schools found' },
+  mySchools: 'My schools',
+  star: 'Add {school} to My schools',
+  unstar: 'Remove {school} from My schools',
+  moreClosed: { one: '{count} more school closed', other: '{count} more schools closed' },
+};
+
+export type ClosureTickerMessages = Messages<typeof closureTicker>;

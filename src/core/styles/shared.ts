@@ -58,6 +58,32 @@ export const sharedStyles = [
     svg {
       fill: currentColor;
     }
+    ul {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    /* Targets of at least 44×44 px (WCAG 2.5.8 asks 24). */
+    button {
+      min-width: 44px;
+      min-height: 44px;
+      padding: var(--_space-1) var(--_space-3);
+      border: 2px solid currentColor;
+      border-radius: var(--_radius);
+      background: var(--_bg);
+      color: var(--_link);
+      font: inherit;
+      cursor: pointer;
+    }
+    input {
+      display: block;
+      width: 100%;
+      max-width: 30rem;
+      min-height: 44px;
+      padding: var(--_space-1);
+      border: 2px solid var(--_text);
+      font: inherit;
+    }
     @media (forced-colors: active) {
       :focus-visible {
         outline-color: CanvasText !important;

@@ -1,0 +1,36 @@
+/** What a school is doing today. `open` is an explicit "now open" update. */
+export const STATUSES = ['closed', 'partially-open', 'late-start', 'early-close', 'open'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** One school's closure, whatever feed format it came from. All text is plain text; `url` has passed safeUrl. */
+export interface Closure {
+  id: string;
+  school: string;
+  status: Status;
+  /** DfE unique reference number. */
+  urn?: string | undefined;
+  reason?: string | undefined;
+  /** First and last day covered, `YYYY-MM-DD` (London). No `date`: today; no `until`: `date` only. */
+  date?: string | undefined;
+  until?: string | undefined;
+  /** Opening time for a late start, closing time for an early close (`HH:MM`). */
+  time?: string | undefined;
+  /** Year groups or sites affected by a partial closure. */
+  affected?: string[] | undefined;
+  area?: string | undefined;
+  url?: string | undefined;
+  updated?: number | undefined;
+}
+
+export interface ClosureFeed {
+  closures: Closure[];
+  /** When the feed says it was last updated (epoch ms). */
+  updated?: number | undefined;
+  skipped: number;
+}
+
+/** Status words in feeds (any case, spaces or underscores) → our status. */
+export function toStatus(value: unknown): Status | undefined {
+  const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : '';
+  return (STATUSES as readonly string[]).includes(word) ? (word as Status) : undefined;
+}

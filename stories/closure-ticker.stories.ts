@@ -1,0 +1,85 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { closuresCsv, closuresJson, closuresRss } from '../test/fixtures/closures.js';
+
+interface Args {
+  src: string;
+  format: string;
+  mode: 'ticker' | 'list';
+  speed: number;
+  area: string;
+  cutoff: string;
+  'list-url': string;
+  lang: string;
+}
+
+// Stories show "today" whatever the date: closures without a date cover today.
+const undated = { ...closuresJson, closures: closuresJson.closures.map((c) => ({ ...c, date: undefined, until: undefined })) };
+const many = {
+  closures: Array.from({ length: 300 }, (_, i) => ({
+    id: `s${i}`,
+    school: `${['Hill', 'Oak', 'River', 'Meadow', 'Brook'][i % 5]} ${['Primary', 'Infant', 'Junior', 'High'][i % 4]} School ${i + 1}`,
+    urn: String(300000 + i),
+    status: ['closed', 'partially-open', 'late-start', 'closed', 'early-close'][i % 5],
+    reason: 'Snow',
+  })),
+};
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Closure ticker',
+  component: 'civic-closure-ticker',
+  tags: ['autodocs'],
+  parameters: {
+    msw: [
+      http.get('/feeds/closures.json', () => HttpResponse.json(undated)),
+      http.get('/feeds/many.json', () => HttpResponse.json(many)),
+      http.get('/feeds/none.json', () => HttpResponse.json({ closures: [] })),
+      http.get('/feeds/closures.csv', () => HttpResponse.text(closuresCsv.replace(/2026-01-09/g, ''), { headers: { 'content-type': 'text/csv' } })),
+      http.get('/feeds/closures.rss', () => HttpResponse.xml(closuresRss)),
+      http.get('/feeds/down.json', () => new HttpResponse(null, { status: 503 })),
+    ],
+  },
+  args: { src: '/feeds/closures.json', format: 'auto', mode: 'ticker', speed: 60, area: '', cutoff: '15:30', 'list-url': '/school-closures', lang: 'en' },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['ticker', 'list'] },
+    format: { control: 'select', options: ['auto', 'json', 'rss', 'atom', 'csv'] },
+    lang: { control: 'inline-radio', options: ['en', 'cy'] },
+  },
+  render: (args) => html`<div lang=${args.lang}>
+    <civic-closure-ticker
+      src=${args.src}
+      format=${args.format}
+      mode=${args.mode}
+      speed=${args.speed}
+      area=${args.area || undefined}
+      cutoff=${args.cutoff}
+      list-url=${args['list-url'] || undefined}
+    >
+      <a href="/school-closures">School closures today</a>
+    </civic-closure-ticker>
+  </div>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+export const Ticker: Story = {};
+export const List: Story = { args: { mode: 'list' } };
+export const NoClosures: Story = { args: { src: '/feeds/none.json' } };
+export const ThreeHundredClosures: Story = { args: { src: '/feeds/many.json', mode: 'list' } };
+export const ThreeHundredInTheTicker: Story = { args: { src: '/feeds/many.json' } };
+export const Welsh: Story = { args: { lang: 'cy' } };
+export const WelshList: Story = { args: { lang: 'cy', mode: 'list' } };
+export const FromCsv: Story = { args: { src: '/feeds/closures.csv', mode: 'list' } };
+export const ErrorWithFallback: Story = { args: { src: '/feeds/down.json' } };
+export const Stale: Story = {
+  args: { src: '/feeds/down.json', mode: 'list' },
+  loaders: [
+    () => {
+      // Yesterday's copy kept on the device, and a feed that now fails.
+      const key = `civic-widgets:feed:closures:${new URL('/feeds/down.json', location.href).href}`;
+      localStorage.setItem(key, JSON.stringify({ v: 1, t: Date.now() - 86_400_000, d: { ...undated, skipped: 0 } }));
+      return {};
+    },
+  ],
+};

@@ -1,0 +1,281 @@
+import { worker, http, HttpResponse } from '../setup.js';
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/closure-ticker/define.js';
+import type { CivicClosureTicker } from '../../src/closure-ticker/closure-ticker.js';
+import type { CivicErrorEvent } from '../../src/core/events.js';
+import { requestsInFlight } from '../../src/core/feed/source.js';
+import { expectAccessible } from '../a11y.js';
+import { advanceClock, clearAnnouncements, collect, realDelay, until } from '../helpers.js';
+import { closuresCsv, closuresJson, closuresRss } from '../fixtures/closures.js';
+
+type Ticker = CivicClosureTicker;
+const NOW = new Date('2026-01-09T07:00:00Z'); // Friday, 07:00 in London
+const $$ = (el: Element, s: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(s)];
+const $ = (el: Element, s: string) => el.shadowRoot!.querySelector<HTMLElement>(s);
+const text = (node: Element | null) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const schools = (el: Ticker, scope = '[part="list"]') => $$(el, `${scope} .school`).map((s) => s.textContent);
+const polite = () => document.querySelector('[data-civic-live="polite"]')?.textContent ?? '';
+
+async function mount(attrs: string, lang = 'en'): Promise<Ticker> {
+  const wrapper = await fixture(html`<div lang=${lang}></div>`);
+  wrapper.innerHTML = `<civic-closure-ticker ${attrs}><a href="/school-closures">School closures today</a></civic-closure-ticker>`; // test markup only
+  const el = wrapper.querySelector<Ticker>('civic-closure-ticker')!;
+  await el.updateComplete;
+  return el;
+}
+const ready = async (el: Ticker) => {
+  await until(() => !!$(el, 'section'), 'closures');
+  await el.updateComplete;
+};
+
+describe('<civic-closure-ticker>', () => {
+  let clock: sinon.SinonFakeTimers;
+  const advance = (ms: number) => advanceClock(clock, ms, requestsInFlight);
+
+  beforeEach(function () {
+    localStorage.clear();
+    clearAnnouncements();
+    worker.use(
+      http.get('/feeds/closures.json', () => HttpResponse.json(closuresJson)),
+      http.get('/feeds/closures.csv', () => HttpResponse.text(closuresCsv, { headers: { 'content-type': 'text/csv; charset=utf-8' } })),
+      http.get('/feeds/closures.rss', () => HttpResponse.xml(closuresRss)),
+      http.get('/feeds/none.json', () => HttpResponse.json({ updated: '2026-01-09T06:00:00Z', closures: [] })),
+    );
+    const axe = /axe/.test(this.currentTest?.title ?? '');
+    clock = sinon.useFakeTimers({ now: NOW, toFake: axe ? ['Date'] : ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  });
+  afterEach(() => {
+    clock.restore();
+    sinon.restore();
+  });
+
+  it('leads with a summary and the update time, then each school with its status, dates, reason and groups', async () => {
+    const errors = collect<CivicErrorEvent>(document, 'civic-error');
+    const el = await mount('src="/feeds/closures.json" mode="list"');
+    await ready(el);
+    expect(text($(el, '[part="summary"]'))).to.equal('2 schools closed, 2 partially open Updated 06:52');
+    await until(() => schools(el).length > 0, 'list');
+    const items = $$(el, '[part="list"] [part="item"]').map(text);
+    expect(items).to.include.members([
+      'Hill Top Primary School Closed Closed today Heating failure More information: Hill Top Primary School ☆Add Hill Top Primary School to My schools',
+      'Ysgol Gymraeg Bro Ddyfi Closed Closed until Monday 12 January Snow ☆Add Ysgol Gymraeg Bro Ddyfi to My schools',
+      "St Mary's C of E Academy Late start Opening at 10:00 Icy paths ☆Add St Mary's C of E Academy to My schools",
+      'Valley High School Partially open Affected: Years 7 and 8, Sixth form ☆Add Valley High School to My schools',
+    ]);
+    expect(schools(el)).to.not.include('Meadow Lane School');
+    await until(() => errors.length > 0, 'civic-error');
+    expect(errors[0]!.detail).to.include({ reason: 'shape', skipped: 2 });
+  });
+
+  it('says "No school closures reported" with the update time, never an empty box', async () => {
+    const el = await mount('src="/feeds/none.json"');
+    await ready(el);
+    expect(text($(el, '[part="summary"]'))).to.equal('No school closures reported Updated 06:00');
+  });
+
+  it('after the cutoff shows tomorrow’s closures when the feed has any, and says so — switching on the minute, without refetching', async () => {
+    let requests = 0;
+    worker.use(http.get('/feeds/closures.json', () => (requests++, HttpResponse.json(closuresJson))));
+    clock.setSystemTime(new Date('2026-01-09T15:28:00Z'));
+    const el = await mount('src="/feeds/closures.json" mode="list" refresh="0"');
+    await ready(el);
+    await until(() => schools(el).length > 0, 'list');
+    expect(schools(el)).to.include('Hill Top Primary School');
+    await advance(3 * 60_000);
+    await until(() => schools(el).includes('Meadow Lane School'), 'tomorrow');
+    expect(schools(el)).to.not.include('Hill Top Primary School');
+    expect(text($(el, '.tomorrow'))).to.equal('Closures for tomorrow, Saturday 10 January');
+    expect(requests).to.equal(1);
+  });
+
+  describe('ticker', () => {
+    it('scrolls a duplicated track that screen readers and the keyboard skip, and pauses on its button', async () => {
+      const el = await mount('src="/feeds/closures.json"');
+      await ready(el);
+      const [list, copy] = $$(el, '.track ul');
+      expect(list!.getAttribute('aria-hidden')).to.equal(null);
+      expect(copy!.getAttribute('aria-hidden')).to.equal('true');
+      expect(copy!.hasAttribute('inert')).to.equal(true);
+      expect(list!.querySelectorAll('.school')).to.have.length(4); // open schools are not in the ticker
+      const track = $(el, '.track')!;
+      expect(getComputedStyle(track).animationName).to.equal('civic-scroll');
+      expect(getComputedStyle(track).animationPlayState).to.equal('running');
+      const pause = $(el, '[part="pause-button"]') as HTMLButtonElement;
+      expect([text(pause), pause.getAttribute('aria-pressed')]).to.deep.equal(['Pause', 'false']);
+      pause.click();
+      await el.updateComplete;
+      expect(getComputedStyle(track).animationPlayState).to.equal('paused');
+      expect([text(pause), pause.getAttribute('aria-pressed')]).to.deep.equal(['Play', 'true']);
+    });
+
+    it('does not move at all with reduced motion: a static wrapping list and no pause button', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await mount('src="/feeds/closures.json"');
+        await ready(el);
+        expect(getComputedStyle($(el, '.track')!).animationName).to.equal('none');
+        expect(getComputedStyle($(el, '[part="pause-button"]')!).display).to.equal('none');
+        expect(getComputedStyle($$(el, '.track ul')[1]!).display).to.equal('none');
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('stops while the page is hidden', async () => {
+      const el = await mount('src="/feeds/closures.json"');
+      await ready(el);
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      await el.updateComplete;
+      expect(getComputedStyle($(el, '.track')!).animationPlayState).to.equal('paused');
+      delete (document as { hidden?: boolean }).hidden;
+    });
+  });
+
+  describe('list', () => {
+    it('finds a school by name or URN, ignoring accents and case, and announces the count politely', async () => {
+      const el = await mount('src="/feeds/closures.json" mode="list"');
+      await ready(el);
+      await until(() => !!$(el, '[part="search"]'), 'search box');
+      const input = $(el, '[part="search"]') as HTMLInputElement;
+      expect(el.shadowRoot!.querySelector('label[for="find"]')!.textContent).to.equal('Find a school');
+      input.value = 'BRO ddyfi';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(schools(el)).to.deep.equal(['Ysgol Gymraeg Bro Ddyfi']);
+      expect(polite()).to.equal('1 school found');
+      input.value = '100004';
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(schools(el)).to.deep.equal(['Valley High School']);
+      input.value = 'st marys'.replace('marys', "mary's");
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(schools(el)).to.deep.equal(["St Mary's C of E Academy"]);
+    });
+
+    it('lists starred schools first under "My schools", open ones too, and remembers them', async () => {
+      const el = await mount('src="/feeds/closures.json" mode="list"');
+      await ready(el);
+      await until(() => $$(el, '[part="star-button"]').length > 0, 'stars');
+      const star = $$(el, '[part="star-button"]').find((b) => text(b).includes('Riverside'))!;
+      expect(star.getAttribute('aria-pressed')).to.equal('false');
+      star.click();
+      await el.updateComplete;
+      expect(text($(el, 'h3'))).to.equal('My schools (1)');
+      expect(schools(el)[0]).to.equal('Riverside Infant School');
+      expect(text($$(el, '[part="status"]')[0]!)).to.equal('Open');
+      expect(JSON.parse(localStorage.getItem('civic-widgets:my-schools')!)).to.deep.equal(['100005']);
+      const again = await mount('src="/feeds/closures.json" mode="list"');
+      await ready(again);
+      await until(() => $$(again, 'h3').length > 0, 'groups');
+      expect(text($(again, 'h3'))).to.equal('My schools (1)');
+    });
+  });
+
+  it('announces new closures once, politely ("1 more school closed"), and highlights them', async () => {
+    const feed = structuredClone(closuresJson);
+    worker.use(http.get('/feeds/live.json', () => HttpResponse.json(feed)));
+    const el = await mount('src="/feeds/live.json" refresh="30"');
+    await ready(el);
+    await realDelay(20);
+    expect(polite()).to.equal('');
+    feed.closures.push({ id: 'new', school: 'Brook Primary School', urn: '100009', status: 'closed', reason: 'Snow', area: 'East' });
+    await advance(30_000);
+    await until(() => polite() === '1 more school closed', 'announcement');
+    await el.updateComplete;
+    expect($$(el, '[part="list"] .fresh .school').map((s) => s.textContent)).to.deep.equal(['Brook Primary School']);
+  });
+
+  it('keeps the last good closures when the feed fails, and says they may be out of date after twice the refresh time', async () => {
+    let broken = false;
+    worker.use(http.get('/feeds/flaky.json', () => (broken ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(closuresJson))));
+    sinon.stub(Math, 'random').returns(0.5);
+    const el = await mount('src="/feeds/flaky.json" refresh="60"');
+    await ready(el);
+    broken = true;
+    await advance(60_000);
+    expect($(el, '[part="stale"]')).to.equal(null);
+    await advance(120_000);
+    await el.updateComplete;
+    expect(text($(el, '[part="stale"]'))).to.equal('These closures may be out of date. We will keep trying to update them.');
+    expect(text($(el, '[part="summary"] strong'))).to.equal('2 schools closed, 2 partially open');
+  });
+
+  it('reads CSV with quoted commas and line breaks, a BOM and any header case, skipping bad rows', async () => {
+    const errors = collect<CivicErrorEvent>(document, 'civic-error');
+    const el = await mount('src="/feeds/closures.csv" mode="list"');
+    await ready(el);
+    await until(() => schools(el).length === 2, 'schools');
+    expect(schools(el)).to.deep.equal(['Oakfield School, Northgate', 'The "Old" School']);
+    expect(text($$(el, '.reason')[0]!)).to.equal('Snow, ice and no buses');
+    await until(() => errors.length > 0, 'civic-error');
+    expect(errors[0]!.detail.skipped).to.equal(2);
+  });
+
+  it('reads RSS titles in the council pattern', async () => {
+    const el = await mount('src="/feeds/closures.rss" mode="list"');
+    await ready(el);
+    await until(() => schools(el).length === 3, 'schools');
+    expect(schools(el)).to.deep.equal(['Example Primary School', 'Westfield Academy', 'Council offices']);
+    expect(text($$(el, '.reason')[0]!)).to.equal('heating failure');
+  });
+
+  it('shows hostile text as text and never links a javascript: URL', async () => {
+    worker.use(
+      http.get('/feeds/hostile.json', () =>
+        HttpResponse.json({ closures: [{ school: '<img src=x onerror="window.hacked=1">Evil School', status: 'closed', reason: '<script>window.hacked=1</script>', url: 'javascript:window.hacked=1' }] }),
+      ),
+    );
+    const el = await mount('src="/feeds/hostile.json" mode="list"');
+    await ready(el);
+    await until(() => schools(el).length === 1, 'school');
+    expect(schools(el)[0]).to.equal('<img src=x onerror="window.hacked=1">Evil School');
+    expect($$(el, 'a')).to.have.length(0);
+    expect(el.shadowRoot!.querySelector('img, script')).to.equal(null);
+    expect((window as { hacked?: number }).hacked).to.equal(undefined);
+  });
+
+  it('speaks Welsh', async () => {
+    const el = await mount('src="/feeds/closures.json"', 'cy');
+    await ready(el);
+    expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Ysgolion ar gau');
+    expect(text($(el, '[part="summary"] strong'))).to.equal('2 ysgol ar gau, 2 ar agor yn rhannol');
+    expect(text($(el, '[part="pause-button"]'))).to.equal('Oedi');
+  });
+
+  for (const lang of ['en', 'cy']) {
+    it(`passes axe in every state (${lang})`, async () => {
+      for (const attrs of ['src="/feeds/closures.json"', 'src="/feeds/closures.json" mode="list" list-url="/school-closures"', 'src="/feeds/none.json"']) {
+        const el = await mount(attrs, lang);
+        await ready(el);
+        if (attrs.includes('list')) await until(() => !!$(el, '[part="search"]'), 'list');
+        await expectAccessible(el.parentElement!, `${attrs} (${lang})`);
+      }
+      worker.use(http.get('/feeds/down.json', () => new HttpResponse(null, { status: 500 })));
+      const down = await mount('src="/feeds/down.json"', lang);
+      await until(() => !!down.shadowRoot!.querySelector('slot'), 'fallback');
+      await expectAccessible(down.parentElement!, `error with fallback (${lang})`);
+    });
+  }
+
+  it('reflows at 320 px without horizontal scrolling, with targets of at least 24×24 px', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      for (const mode of ['ticker', 'list']) {
+        const el = await mount(`src="/feeds/closures.json" mode="${mode}"`);
+        await ready(el);
+        await realDelay(50);
+        expect(document.documentElement.scrollWidth, mode).to.be.at.most(320);
+        for (const b of $$(el, 'button')) {
+          const box = b.getBoundingClientRect();
+          expect(box.width >= 24 && box.height >= 24, mode).to.equal(true);
+        }
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
