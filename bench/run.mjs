@@ -25,7 +25,20 @@ const alerts = (n, salt = '') => ({
   })),
 });
 
-const feeds = new Map([['/feeds/1000.json', JSON.stringify(alerts(1000))]]);
+const closures = (n) => ({
+  closures: Array.from({ length: n }, (_, i) => ({
+    id: `s${i}`,
+    school: `${['Hill', 'Oak', 'River', 'Meadow', 'Brook'][i % 5]} School ${i + 1}`,
+    urn: String(100000 + i),
+    status: ['closed', 'partially-open', 'late-start', 'early-close'][i % 4],
+    reason: 'Snow',
+  })),
+});
+
+const feeds = new Map([
+  ['/feeds/1000.json', JSON.stringify(alerts(1000))],
+  ['/feeds/closures-1000.json', JSON.stringify(closures(1000))],
+]);
 const stats = { requests: 0, notModified: 0, bytes: 0 };
 
 const server = createServer((req, res) => {
@@ -124,7 +137,45 @@ async function pollUnchanged() {
   };
 }
 
-const results = { date: new Date().toISOString(), runs: RUNS, alertBanner: {} };
+/** Time from inserting a list-mode ticker to all 1,000 schools rendered. */
+async function renderClosures() {
+  const { page, context } = await freshPage();
+  const ms = await page.evaluate(async () => {
+    const start = performance.now();
+    const el = document.createElement('civic-closure-ticker');
+    el.setAttribute('src', '/feeds/closures-1000.json');
+    el.setAttribute('mode', 'list');
+    el.setAttribute('refresh', '0');
+    document.body.append(el);
+    while (el.shadowRoot?.querySelectorAll('.school').length !== 1000) await new Promise((r) => setTimeout(r, 5));
+    return performance.now() - start;
+  });
+  await context.close();
+  return ms;
+}
+
+/** Long tasks (over 50 ms) while a 1,000-school ticker scrolls for 3 seconds. */
+async function tickerLongTasks() {
+  const { page, context } = await freshPage();
+  const count = await page.evaluate(async () => {
+    const el = document.createElement('civic-closure-ticker');
+    el.setAttribute('src', '/feeds/closures-1000.json');
+    el.setAttribute('refresh', '0');
+    document.body.append(el);
+    while (!el.shadowRoot?.querySelector('.track .school')) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 200));
+    const long = [];
+    const observer = new PerformanceObserver((list) => long.push(...list.getEntries()));
+    observer.observe({ type: 'longtask' });
+    await new Promise((r) => setTimeout(r, 3000));
+    observer.disconnect();
+    return long.length;
+  });
+  await context.close();
+  return count;
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS, alertBanner: {}, closureTicker: {} };
 const renders = [];
 for (let i = 0; i < RUNS; i++) renders.push(await renderAlerts());
 results.alertBanner.render1000AlertsMs = Math.round(median(renders));
@@ -137,6 +188,13 @@ results.alertBanner.poll100Unchanged = {
   bodyBytesSent: median(polls.map((p) => p.bytes)),
 };
 
+const closureRenders = [];
+for (let i = 0; i < RUNS; i++) closureRenders.push(await renderClosures());
+results.closureTicker.render1000ClosuresMs = Math.round(median(closureRenders));
+const longTasks = [];
+for (let i = 0; i < RUNS; i++) longTasks.push(await tickerLongTasks());
+results.closureTicker.longTasksWhileScrolling = median(longTasks);
+
 await browser.close();
 server.close();
 
@@ -146,10 +204,12 @@ const rows = [
   ['alert banner: 100 polls of an unchanged feed, DOM mutations', String(results.alertBanner.poll100Unchanged.domMutations)],
   ['  requests made / answered 304', `${results.alertBanner.poll100Unchanged.requests} / ${results.alertBanner.poll100Unchanged.answeredWith304}`],
   ['  feed body bytes sent by the server for those polls', String(results.alertBanner.poll100Unchanged.bodyBytesSent)],
+  ['closure ticker: 1,000 schools in list mode, insert to rendered (ms)', String(results.closureTicker.render1000ClosuresMs)],
+  ['closure ticker: long tasks (> 50 ms) in 3 s of scrolling 1,000 schools', String(results.closureTicker.longTasksWhileScrolling)],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [a, b] of rows) console.log(`${a.padEnd(width)}  ${b}`);
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-const ok = results.alertBanner.poll100Unchanged.domMutations === 0;
-if (!ok) console.error('bench: polling an unchanged feed changed the DOM.');
+const ok = results.alertBanner.poll100Unchanged.domMutations === 0 && results.closureTicker.longTasksWhileScrolling === 0;
+if (!ok) console.error('bench: polling an unchanged feed changed the DOM, or the ticker had long tasks.');
 process.exit(ok ? 0 : 1);
