@@ -42,6 +42,7 @@ const MINE = 'my-schools';
  * @csspart star-button - Add to / remove from My schools.
  * @csspart see-all - The "See all closures" link.
  * @csspart stale - "These closures may be out of date".
+ * @csspart share - A school's share bar (list mode, with the `share` attribute).
  * @cssprop --civic-closure-ticker-closed - Colour of closed schools (default #942514).
  * @cssprop --civic-closure-ticker-partial - Colour of partly open schools (default #8a4b00).
  * @cssprop --civic-closure-ticker-open - Colour of open schools (default #00703c).
@@ -58,6 +59,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     area: {},
     cutoff: {},
     listUrl: { attribute: 'list-url' },
+    share: { type: Boolean },
     paused: { state: true },
     query: { state: true },
     mine: { state: true },
@@ -79,6 +81,11 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
   cutoff = '15:30';
   /** The council's full closures page, linked as "See all closures". */
   declare listUrl: string | undefined;
+  /**
+   * In list mode, add a `<civic-share-bar>` to each school (sharing its link, else the page). The
+   * share bar must be loaded too: `cdn/civic-widgets.js` has it; otherwise add `cdn/civic-share-bar.js`.
+   */
+  share = false;
 
   private paused = false;
   private query = '';
@@ -219,6 +226,9 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
       ${when ? html`<span class="when">${when}</span>` : nothing} ${c.reason ? html`<span class="reason">${c.reason}</span>` : nothing}
       ${c.affected ? html`<span class="affected">${t.t('affected', { list: c.affected.join(', ') })}</span>` : nothing}
       ${url ? html`<a part="link" href=${url}>${t.t('moreInformation')}<span class="visually-hidden">: ${c.school}</span></a>` : nothing}
+      ${list && this.share
+        ? html`<civic-share-bar part="share" url=${url ?? nothing} text=${`${c.school}: ${t.t(`status.${c.status}`)}${when ? ` (${when})` : ''}`} networks="facebook,whatsapp,email,copy" variant="icons"></civic-share-bar>`
+        : nothing}
       ${list
         ? html`<button part="star-button" class="star" type="button" aria-pressed=${starred ? 'true' : 'false'} @click=${() => this.#handleStarClick(c)}>
             <span aria-hidden="true">${starred ? '★' : '☆'}</span><span class="visually-hidden">${t.t(starred ? 'unstar' : 'star', { school: c.school })}</span>

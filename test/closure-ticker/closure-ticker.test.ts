@@ -3,6 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/closure-ticker/define.js';
+import '../../src/share-bar/define.js';
 import type { CivicClosureTicker } from '../../src/closure-ticker/closure-ticker.js';
 import type { CivicErrorEvent } from '../../src/core/events.js';
 import { requestsInFlight } from '../../src/core/feed/source.js';
@@ -202,6 +203,15 @@ describe('<civic-closure-ticker>', () => {
     await el.updateComplete;
     expect(text($(el, '[part="stale"]'))).to.equal('These closures may be out of date. We will keep trying to update them.');
     expect(text($(el, '[part="summary"] strong'))).to.equal('2 schools closed, 2 partially open');
+  });
+
+  it('adds a share bar to each school in list mode with the share attribute', async () => {
+    const el = await mount('src="/feeds/closures.json" mode="list" share');
+    await ready(el);
+    await until(() => $$(el, 'civic-share-bar').length === 5, 'share bars');
+    const first = $$(el, 'civic-share-bar')[0]!;
+    expect(first.getAttribute('text')).to.equal('Hill Top Primary School: Closed (Closed today)');
+    expect(first.getAttribute('url')).to.equal(new URL('/schools/hill-top', location.href).href);
   });
 
   it('reads CSV with quoted commas and line breaks, a BOM and any header case, skipping bad rows', async () => {
