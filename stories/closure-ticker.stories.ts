@@ -83,3 +83,19 @@ export const Stale: Story = {
     },
   ],
 };
+
+/**
+ * Storybook cannot switch the operating system's "reduce motion" setting, so this story applies the
+ * widget's own reduced-motion rules by hand: the ticker becomes a static, wrapping list with no
+ * Pause button. (The tests check the real media query with emulated reduced motion.)
+ */
+export const ReducedMotion: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('civic-closure-ticker')!;
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('.track'); i++) await new Promise((r) => setTimeout(r, 30));
+    const style = document.createElement('style');
+    style.textContent =
+      '.pause,.track .copy{display:none}.track{animation:none}.track,.track ul{width:auto;flex-wrap:wrap}.track .item{white-space:normal}';
+    el.shadowRoot?.append(style);
+  },
+};
