@@ -188,3 +188,46 @@ describe('Open311 GeoReport v2', () => {
     });
   });
 });
+
+describe('the Open311 mock used by tests, stories and the demo', () => {
+  // Imported lazily so the tests above do not depend on it.
+  let mock: typeof import('../mocks/open311.js');
+  before(async () => {
+    mock = await import('../mocks/open311.js');
+  });
+  beforeEach(() => {
+    worker.use(...mock.open311Handlers);
+    mock.resetOpen311();
+    mock.setTokenDelay(1);
+  });
+
+  for (const format of ['json', 'xml'] as const) {
+    it(`serves services and a definition with every datatype, in ${format}`, async () => {
+      const services = await getServices(mock.OPEN311, { format });
+      expect(services.map((s) => s.code)).to.deep.equal(['FLY', 'GRAF', 'POT']);
+      const fly = await getDefinition(mock.OPEN311, 'FLY', { format });
+      expect(new Set(fly.map((a) => a.datatype))).to.deep.equal(new Set(['string', 'multivaluelist', 'singlevaluelist', 'number', 'datetime', 'text']));
+      expect(fly[0]!.variable).to.equal(false);
+      expect(fly.find((a) => a.code === 'COUNCIL')!.values).to.have.length(8);
+    });
+
+    it(`accepts a complete report, refuses a missing answer (400) and a bad key (403), in ${format}`, async () => {
+      const base: [string, string][] = [['service_code', 'FLY'], ['address_string', 'Back lane behind 12 High Street'], ['attribute[TYPE][]', 'bags'], ['attribute[SIZE]', 'car']];
+      expect((await postRequest(mock.OPEN311, base, { format })).id).to.equal('100001');
+      const missing = (await postRequest(mock.OPEN311, base.slice(0, 2), { format }).catch((e: unknown) => e)) as Open311Error;
+      expect([missing.status, missing.messages]).to.deep.equal([400, ['What has been dumped? is required', 'How much is there? is required']]);
+      const denied = (await postRequest(mock.OPEN311, [...base, ['api_key', 'bad-key']], { format }).catch((e: unknown) => e)) as Open311Error;
+      expect([denied.status, denied.messages]).to.deep.equal([403, ['Invalid api_key']]);
+      expect(mock.received).to.have.length(1);
+    });
+  }
+
+  it('answers a batch service with a token, and the reference after the set number of lookups', async () => {
+    mock.setTokenDelay(2);
+    const queued = await postRequest(mock.OPEN311, [['service_code', 'POT'], ['lat', '51.5'], ['long', '-0.1'], ['attribute[DEPTH]', 'deep']]);
+    expect(queued.id).to.equal(undefined);
+    expect(queued.token).to.equal('t-100001');
+    expect((await lookupToken(mock.OPEN311, queued.token!)).id).to.equal(undefined);
+    expect((await lookupToken(mock.OPEN311, queued.token!)).id).to.equal('100001');
+  });
+});
