@@ -29,6 +29,35 @@ const schemas = () => ({
   },
 });
 
+// Editor hints: VS Code custom HTML data, made from custom-elements.json (which `npm run build`
+// generates first), so editors autocomplete the tags and their attributes.
+const vscodeData = () => ({
+  name: 'civic-vscode-data',
+  generateBundle() {
+    let manifest;
+    try {
+      manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+    } catch {
+      return this.warn('custom-elements.json is missing: run `npm run analyze` before rollup.');
+    }
+    const tags = manifest.modules
+      .flatMap((m) => m.declarations ?? [])
+      .filter((d) => d.tagName)
+      .map((d) => ({
+        name: d.tagName,
+        description: `${d.summary ?? ''}\n\n${d.description ?? ''}`.trim(),
+        // Internal state the analyser mistakes for attributes (private fields) is left out.
+        attributes: (d.attributes ?? [])
+          .filter((a) => !(d.members ?? []).some((m) => m.name === a.fieldName && m.privacy === 'private'))
+          .map((a) => {
+          const values = /^((?:'[\w-]+'\s*\|?\s*)+)$/.exec(a.type?.text ?? '')?.[1].match(/[\w-]+/g);
+          return { name: a.name, description: a.description ?? '', ...(values ? { values: values.map((name) => ({ name })) } : {}) };
+        }),
+      }));
+    this.emitFile({ type: 'asset', fileName: 'vscode.html-custom-data.json', source: `${JSON.stringify({ version: 1.1, tags }, null, 2)}\n` });
+  },
+});
+
 const npm = {
   input: [
     'src/index.ts',
@@ -36,7 +65,7 @@ const npm = {
     ...widgets.flatMap((w) => [`src/${w}/${w}.ts`, `src/${w}/define.ts`]),
   ],
   external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//],
-  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true }), schemas()],
+  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true }), schemas(), vscodeData()],
   output: {
     dir: 'dist',
     format: 'es',
