@@ -32,5 +32,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** An id field as a string: feeds send ids as numbers too. */
 export function idOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
+  // Ids end up in attributes and storage keys: plain text, no control characters.
+  // eslint-disable-next-line no-control-regex
+  const id = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) : '';
+  return id || undefined;
 }
