@@ -64,6 +64,7 @@ export class FeedController<T> implements ReactiveController, Subscriber {
   #url = '';
   #format = '';
   #text: string | undefined;
+  #type = '';
   #json = '';
   #generation = 0;
   #loaded = false;
@@ -177,7 +178,9 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     if (!result.ok) return this.#fail(result.error, result.at);
     const { response } = result;
     // Unchanged (a 304, or the same bytes from the browser cache): nothing to render.
-    if ((response.status === 304 || response.text === this.#text) && this.data !== undefined) {
+    // (The same bytes under another content type, such as an error page's text/html, are checked again.)
+    const same = response.status === 304 || (response.text === this.#text && response.contentType === this.#type);
+    if (same && this.data !== undefined) {
       this.checkedAt = result.at;
       return this.#recovered();
     }
@@ -192,6 +195,7 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     }
     if (generation !== this.#generation) return; // src changed while parsing
     this.#text = response.text;
+    this.#type = response.contentType;
     this.checkedAt = result.at;
     const skipped = this.#options.skipped?.(data) ?? 0;
     this.error = undefined;
