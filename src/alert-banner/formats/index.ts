@@ -1,5 +1,5 @@
 import type { FeedAdapter } from '../../core/feed/feed-controller.js';
-import { FeedError } from '../../core/feed/feed-error.js';
+import { lazyParser } from '../../core/feed/lazy.js';
 import type { FeedInput } from '../../core/feed/input.js';
 import { isRecord } from '../../core/formats/items.js';
 import { syndicationKind } from '../../core/formats/xml.js';
@@ -11,16 +11,6 @@ import { civicJson } from './civic-json.js';
  * time a feed in that format is read, so a page pays only for the formats it uses. The sniffers
  * that pick a format for `format="auto"` are small and always present.
  */
-const lazy =
-  (load: () => Promise<(input: FeedInput) => AlertFeed>) =>
-  async (input: FeedInput): Promise<AlertFeed> =>
-    (
-      await load().catch(() => {
-        // The parser's file could not be downloaded (offline, CDN trouble): like a failed fetch.
-        throw new FeedError('network');
-      })
-    )(input);
-
 // The flood-monitoring API's `{ "items": … }` envelope (civic JSON has `alerts` instead).
 const isEaFloods = (input: FeedInput): boolean => {
   const json = input.json();
@@ -29,11 +19,11 @@ const isEaFloods = (input: FeedInput): boolean => {
 
 export const adapters: Record<string, FeedAdapter<AlertFeed>> = {
   json: civicJson,
-  'ea-floods': { sniff: isEaFloods, parse: lazy(async () => (await import('./ea-floods.js')).parseEaFloods) },
+  'ea-floods': { sniff: isEaFloods, parse: lazyParser<AlertFeed>(async () => (await import('./ea-floods.js')).parseEaFloods) },
   cap: {
     sniff: (input) => input.kind === 'xml' && /urn:oasis:names:tc:emergency:cap:1\.[0-2]/.test(input.text),
-    parse: lazy(async () => (await import('./cap.js')).parseCap),
+    parse: lazyParser<AlertFeed>(async () => (await import('./cap.js')).parseCap),
   },
-  rss: { sniff: (input) => syndicationKind(input.xml()) === 'rss', parse: lazy(async () => (await import('./rss-atom.js')).parseEntries) },
-  atom: { sniff: (input) => syndicationKind(input.xml()) === 'atom', parse: lazy(async () => (await import('./rss-atom.js')).parseEntries) },
+  rss: { sniff: (input) => syndicationKind(input.xml()) === 'rss', parse: lazyParser<AlertFeed>(async () => (await import('./rss-atom.js')).parseEntries) },
+  atom: { sniff: (input) => syndicationKind(input.xml()) === 'atom', parse: lazyParser<AlertFeed>(async () => (await import('./rss-atom.js')).parseEntries) },
 };

@@ -1,6 +1,6 @@
 import type { FeedAdapter } from '../../core/feed/feed-controller.js';
 import { FeedError } from '../../core/feed/feed-error.js';
-import type { FeedInput } from '../../core/feed/input.js';
+import { lazyParser } from '../../core/feed/lazy.js';
 import { isRecord, mapItems } from '../../core/formats/items.js';
 import { syndicationKind } from '../../core/formats/xml.js';
 import { parseTime } from '../../core/i18n/format.js';
@@ -12,16 +12,7 @@ import { toClosure } from './closure.js';
  * loaded the first time a feed in that format is read (CSV pulls in d3-dsv), so pages that do not
  * use them never download them.
  */
-const lazy =
-  (load: () => Promise<(input: FeedInput) => ClosureFeed>) =>
-  async (input: FeedInput): Promise<ClosureFeed> =>
-    (
-      await load().catch(() => {
-        throw new FeedError('network');
-      })
-    )(input);
-
-const feeds = lazy(async () => (await import('./rss-atom.js')).parseClosureEntries);
+const feeds = lazyParser<ClosureFeed>(async () => (await import('./rss-atom.js')).parseClosureEntries);
 
 export const adapters: Record<string, FeedAdapter<ClosureFeed>> = {
   json: {
@@ -35,5 +26,5 @@ export const adapters: Record<string, FeedAdapter<ClosureFeed>> = {
   },
   rss: { sniff: (input) => syndicationKind(input.xml()) === 'rss', parse: feeds },
   atom: { sniff: (input) => syndicationKind(input.xml()) === 'atom', parse: feeds },
-  csv: { sniff: (input) => input.kind === 'csv', parse: lazy(async () => (await import('./csv.js')).parseClosureCsv) },
+  csv: { sniff: (input) => input.kind === 'csv', parse: lazyParser<ClosureFeed>(async () => (await import('./csv.js')).parseClosureCsv) },
 };
