@@ -101,7 +101,9 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
    */
   share = false;
 
+  /** @internal */
   private expanded = false;
+  /** @internal */
   private hiddenKeys: string[] = [];
 
   readonly #text = new TextController(this, { en: { ...en.core, ...en.alertBanner }, cy: { ...cy.core, ...cy.alertBanner } });

@@ -87,8 +87,11 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
    */
   share = false;
 
+  /** @internal */
   private paused = false;
+  /** @internal */
   private query = '';
+  /** @internal */
   private mine: string[] = [];
 
   readonly #text = new TextController(this, {

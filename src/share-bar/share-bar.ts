@@ -67,6 +67,7 @@ export class CivicShareBar extends CivicElement {
   /** Icons in each network's brand colour instead of the theme colour. */
   brandColours = false;
 
+  /** @internal */
   declare private status: 'copied' | 'failed' | undefined;
 
   readonly #text = new TextController(this, { en: en.shareBar, cy: cy.shareBar });
