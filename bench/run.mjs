@@ -4,7 +4,11 @@
 // Prints a table and writes bench/results.json.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import resolve from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import puppeteer from 'puppeteer-core';
 
 const RUNS = Number(process.env.RUNS) || 5;
@@ -47,8 +51,22 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><html lang="en"><body></body></html>');
     return;
   }
-  if (path.startsWith('/cdn/')) {
-    res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(`.${path}`));
+  if (path.startsWith('/cdn/') || path.startsWith('/node_modules/shareon/dist/')) {
+    res.writeHead(200, { 'content-type': path.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(readFileSync(`.${path}`));
+    return;
+  }
+  if (path === '/share-civic' || path === '/share-shareon') {
+    // The same six share links, built by each library, timed from navigation to all links present.
+    const probe = `<script>
+      const start = performance.now();
+      const done = () => document.querySelectorAll('a[href^="http"], a[href^="mailto"]').length + [...document.querySelectorAll('civic-share-bar')].reduce((n, el) => n + (el.shadowRoot ? el.shadowRoot.querySelectorAll('a[href]').length : 0), 0) >= 6;
+      new Promise((resolve) => { const check = () => (done() ? resolve() : requestAnimationFrame(check)); check(); }).then(() => (window.__ready = performance.now()));
+    </script>`;
+    const body =
+      path === '/share-civic'
+        ? `<!doctype html><html lang="en"><head><title>Snow</title>${probe}<script type="module" src="/cdn/civic-share-bar.js"></script></head><body><civic-share-bar url="https://example.org/news" networks="facebook,x,linkedin,whatsapp,telegram,email"></civic-share-bar></body></html>`
+        : `<!doctype html><html lang="en"><head><title>Snow</title>${probe}<link rel="stylesheet" href="/node_modules/shareon/dist/shareon.min.css"><script src="/node_modules/shareon/dist/shareon.iife.js" defer init></script></head><body><div class="shareon" data-url="https://example.org/news"><a class="facebook"></a><a class="twitter"></a><a class="linkedin"></a><a class="whatsapp"></a><a class="telegram"></a><a class="email"></a></div></body></html>`;
+    res.writeHead(200, { 'content-type': 'text/html' }).end(body);
     return;
   }
   const body = feeds.get(path);
@@ -175,7 +193,55 @@ async function tickerLongTasks() {
   return count;
 }
 
-const results = { date: new Date().toISOString(), runs: RUNS, alertBanner: {}, closureTicker: {} };
+/** Milliseconds from navigation to all six share links present, for a page with one library. */
+async function timeToReady(path) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(base + path);
+  await page.waitForFunction(() => window.__ready !== undefined, { timeout: 10_000 });
+  const ms = await page.evaluate(() => window.__ready);
+  await context.close();
+  return ms;
+}
+
+/** Raw, gzip and brotli bytes of some files together. */
+function bytes(files) {
+  const all = files.map((f) => readFileSync(f));
+  const sum = (fn) => all.reduce((n, b) => n + fn(b).length, 0);
+  return {
+    raw: all.reduce((n, b) => n + b.length, 0),
+    gzip: sum((b) => gzipSync(b, { level: 9 })),
+    brotli: sum((b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })),
+  };
+}
+
+const results = { date: new Date().toISOString(), runs: RUNS, bytes: {}, timeToReady: {}, alertBanner: {}, closureTicker: {} };
+
+// Bytes, side by side.
+for (const file of readdirSync('cdn').filter((f) => f.endsWith('.js'))) results.bytes[`cdn/${file}`] = bytes([`cdn/${file}`]);
+results.bytes['shareon 2.8.1 (JS+CSS)'] = bytes(['node_modules/shareon/dist/shareon.iife.js', 'node_modules/shareon/dist/shareon.min.css']);
+results.bytes['Shariff 3.3.0 (JS+CSS)'] = bytes(['node_modules/shariff/dist/shariff.complete.js', 'node_modules/shariff/dist/shariff.complete.css']);
+{
+  const lit = await rollup({ input: 'lit', plugins: [resolve({ exportConditions: ['production'] }), terser({ module: true })], onwarn() {} });
+  const { output } = await lit.generate({ format: 'es' });
+  writeFileSync('bench/results-lit.js', output[0].code);
+  results.bytes['Lit 3 alone'] = bytes(['bench/results-lit.js']);
+  rmSync('bench/results-lit.js');
+}
+results.bytes.shareBarOverShareon = +(results.bytes['cdn/civic-share-bar.js'].brotli / results.bytes['shareon 2.8.1 (JS+CSS)'].brotli).toFixed(2);
+
+// Time to ready, side by side, alternating.
+const civicTimes = [];
+const shareonTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  civicTimes.push(await timeToReady('/share-civic'));
+  shareonTimes.push(await timeToReady('/share-shareon'));
+}
+results.timeToReady = {
+  civicShareBarMs: Math.round(median(civicTimes)),
+  shareonMs: Math.round(median(shareonTimes)),
+};
+results.timeToReady.ratio = +(results.timeToReady.civicShareBarMs / results.timeToReady.shareonMs).toFixed(2);
 const renders = [];
 for (let i = 0; i < RUNS; i++) renders.push(await renderAlerts());
 results.alertBanner.render1000AlertsMs = Math.round(median(renders));
@@ -200,6 +266,13 @@ server.close();
 
 const rows = [
   ['measure', 'median'],
+  ...Object.entries(results.bytes)
+    .filter(([, v]) => typeof v === 'object')
+    .map(([name, v]) => [`bytes: ${name} (raw / gzip / brotli)`, `${v.raw} / ${v.gzip} / ${v.brotli}`]),
+  ['bytes: civic-share-bar / shareon (brotli)', String(results.bytes.shareBarOverShareon)],
+  ['time to ready: civic-share-bar, 6 links (ms)', String(results.timeToReady.civicShareBarMs)],
+  ['time to ready: shareon, 6 links (ms)', String(results.timeToReady.shareonMs)],
+  ['time to ready: ratio civic / shareon', String(results.timeToReady.ratio)],
   ['alert banner: 1,000 alerts, insert to rendered (ms)', String(results.alertBanner.render1000AlertsMs)],
   ['alert banner: 100 polls of an unchanged feed, DOM mutations', String(results.alertBanner.poll100Unchanged.domMutations)],
   ['  requests made / answered 304', `${results.alertBanner.poll100Unchanged.requests} / ${results.alertBanner.poll100Unchanged.answeredWith304}`],
