@@ -39,7 +39,9 @@ const closures = (n) => ({
   })),
 });
 
+let changing = 0;
 const feeds = new Map([
+  ['/feeds/3.json', JSON.stringify(alerts(3))],
   ['/feeds/1000.json', JSON.stringify(alerts(1000))],
   ['/feeds/closures-1000.json', JSON.stringify(closures(1000))],
 ]);
@@ -69,6 +71,21 @@ const server = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' }).end(body);
     return;
   }
+  if (path === '/feeds/changing.json') {
+    // Different alerts on every request, for the memory measure.
+    changing++;
+    return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(alerts(20, ` #${changing}`)));
+  }
+  if (path === '/cls') {
+    // blocking="render": the page is painted only once the widgets are defined (see the README).
+    const page = `<!doctype html><html lang="en"><head><title>CLS</title><script>
+      window.__cls = 0;
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
+    </script><script type="module" src="/cdn/civic-widgets.js" blocking="render"></script></head><body>
+      <header><civic-alert-banner src="/feeds/3.json" refresh="0"><a href="/alerts">See current service alerts</a></civic-alert-banner></header>
+      <main><h1>Council news</h1>${'<p>Paragraph of page content that would move if the banner pushed it down.</p>'.repeat(20)}</main></body></html>`;
+    return res.writeHead(200, { 'content-type': 'text/html' }).end(page);
+  }
   const body = feeds.get(path);
   if (!body) return res.writeHead(404).end();
   stats.requests++;
@@ -86,7 +103,7 @@ const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await puppeteer.launch({
   executablePath,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  args: ['--js-flags=--expose-gc', '--enable-precise-memory-info', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 });
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -215,6 +232,99 @@ function bytes(files) {
   };
 }
 
+/** Cumulative layout shift of a page whose banner renders from the network, then from the stored copy. */
+async function layoutShift() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const measure = async () => {
+    await page.goto(`${base}/cls`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('civic-alert-banner')?.shadowRoot?.querySelector('[part~="alert"]'));
+    await new Promise((r) => setTimeout(r, 500));
+    return page.evaluate(() => window.__cls);
+  };
+  const network = await measure(); // first visit: nothing stored yet
+  const cached = await measure(); // returning visitor: the stored copy is in the first render
+  await context.close();
+  return { network, cached };
+}
+
+/** JS heap after 10, 1,000 and 2,000 polls of a feed that changes every time (after GC). */
+async function memory() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(base);
+  await page.addScriptTag({ url: '/cdn/civic-widgets.js', type: 'module' });
+  await page.waitForFunction(() => customElements.get('civic-alert-banner'));
+  const heap = await page.evaluate(async () => {
+    const el = document.createElement('civic-alert-banner');
+    el.setAttribute('src', '/feeds/changing.json');
+    el.setAttribute('refresh', '0');
+    el.setAttribute('max', '50');
+    document.body.append(el);
+    await new Promise((resolve) => el.addEventListener('civic-load', resolve, { once: true }));
+    const poll = async (times) => {
+      for (let i = 0; i < times; i++) {
+        const updated = new Promise((resolve) => el.addEventListener('civic-update', resolve, { once: true }));
+        el.refreshNow();
+        await updated;
+      }
+      // Resource-timing entries pile up with every request whatever the page does: not ours to count.
+      performance.clearResourceTimings();
+      window.gc();
+      await new Promise((r) => setTimeout(r, 50));
+      window.gc();
+      return performance.memory.usedJSHeapSize;
+    };
+    const after10 = await poll(10);
+    const after1000 = await poll(990);
+    const after2000 = await poll(1000);
+    return { after10, after1000, after2000 };
+  });
+  await context.close();
+  return heap;
+}
+
+/** Timers and document listeners left behind after creating and removing 1,000 widgets. */
+async function leftovers() {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.evaluateOnNewDocument(() => {
+    const timers = new Set();
+    const { setTimeout: set, clearTimeout: clear } = window;
+    window.setTimeout = (fn, ms, ...args) => {
+      const id = set(() => (timers.delete(id), typeof fn === 'function' ? fn(...args) : undefined), ms);
+      timers.add(id);
+      return id;
+    };
+    window.clearTimeout = (id) => (timers.delete(id), clear(id));
+    let listeners = 0;
+    const add = Document.prototype.addEventListener;
+    const remove = Document.prototype.removeEventListener;
+    Document.prototype.addEventListener = function (...a) { listeners++; return add.apply(this, a); };
+    Document.prototype.removeEventListener = function (...a) { listeners--; return remove.apply(this, a); };
+    window.__leftovers = () => ({ timers: timers.size, listeners });
+  });
+  await page.goto(base);
+  await page.addScriptTag({ url: '/cdn/civic-widgets.js', type: 'module' });
+  await page.waitForFunction(() => customElements.get('civic-closure-ticker'));
+  const result = await page.evaluate(async () => {
+    const before = window.__leftovers();
+    for (let i = 0; i < 1000; i++) {
+      const tag = ['civic-alert-banner', 'civic-closure-ticker', 'civic-share-bar'][i % 3];
+      const el = document.createElement(tag);
+      if (tag !== 'civic-share-bar') el.setAttribute('src', i % 2 ? '/feeds/3.json' : '/feeds/closures-1000.json');
+      document.body.append(el);
+      await el.updateComplete;
+      el.remove();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const after = window.__leftovers();
+    return { timers: after.timers - before.timers, listeners: after.listeners - before.listeners };
+  });
+  await context.close();
+  return result;
+}
+
 const results = { date: new Date().toISOString(), runs: RUNS, bytes: {}, timeToReady: {}, alertBanner: {}, closureTicker: {} };
 
 // Bytes, side by side.
@@ -254,6 +364,17 @@ results.alertBanner.poll100Unchanged = {
   bodyBytesSent: median(polls.map((p) => p.bytes)),
 };
 
+const shifts = [];
+for (let i = 0; i < RUNS; i++) shifts.push(await layoutShift());
+results.alertBanner.layoutShift = {
+  fromNetwork: +median(shifts.map((x) => x.network)).toFixed(4),
+  fromStoredCopy: +median(shifts.map((x) => x.cached)).toFixed(4),
+};
+const heaps = [];
+for (let i = 0; i < Math.min(RUNS, 3); i++) heaps.push(await memory());
+results.alertBanner.heapKB = Object.fromEntries(['after10', 'after1000', 'after2000'].map((k) => [k, Math.round(median(heaps.map((h) => h[k])) / 1024)]));
+results.leftAfter1000Widgets = await leftovers();
+
 const closureRenders = [];
 for (let i = 0; i < RUNS; i++) closureRenders.push(await renderClosures());
 results.closureTicker.render1000ClosuresMs = Math.round(median(closureRenders));
@@ -277,12 +398,21 @@ const rows = [
   ['alert banner: 100 polls of an unchanged feed, DOM mutations', String(results.alertBanner.poll100Unchanged.domMutations)],
   ['  requests made / answered 304', `${results.alertBanner.poll100Unchanged.requests} / ${results.alertBanner.poll100Unchanged.answeredWith304}`],
   ['  feed body bytes sent by the server for those polls', String(results.alertBanner.poll100Unchanged.bodyBytesSent)],
+  ['alert banner: cumulative layout shift, from the network (first visit)', String(results.alertBanner.layoutShift.fromNetwork)],
+  ['alert banner: cumulative layout shift, from the stored copy (returning visitor)', String(results.alertBanner.layoutShift.fromStoredCopy)],
+  ['alert banner: JS heap after 10 / 1,000 / 2,000 polls of a changing feed (KB)', Object.values(results.alertBanner.heapKB).join(' / ')],
+  ['1,000 widgets created and removed: timers / document listeners left (1 = the shared scheduler)', `${results.leftAfter1000Widgets.timers} / ${results.leftAfter1000Widgets.listeners}`],
   ['closure ticker: 1,000 schools in list mode, insert to rendered (ms)', String(results.closureTicker.render1000ClosuresMs)],
   ['closure ticker: long tasks (> 50 ms) in 3 s of scrolling 1,000 schools', String(results.closureTicker.longTasksWhileScrolling)],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));
 for (const [a, b] of rows) console.log(`${a.padEnd(width)}  ${b}`);
 writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-const ok = results.alertBanner.poll100Unchanged.domMutations === 0 && results.closureTicker.longTasksWhileScrolling === 0;
-if (!ok) console.error('bench: polling an unchanged feed changed the DOM, or the ticker had long tasks.');
+const ok =
+  results.alertBanner.poll100Unchanged.domMutations === 0 &&
+  results.closureTicker.longTasksWhileScrolling === 0 &&
+  results.alertBanner.layoutShift.fromStoredCopy === 0 &&
+  results.leftAfter1000Widgets.timers === 0 &&
+  results.leftAfter1000Widgets.listeners <= 1;
+if (!ok) console.error('bench: a must-hold figure failed (DOM mutations, long tasks, layout shift from the stored copy, or leftovers).');
 process.exit(ok ? 0 : 1);
