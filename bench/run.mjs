@@ -250,11 +250,7 @@ async function layoutShift() {
 
 /** JS heap after 10, 1,000 and 2,000 polls of a feed that changes every time (after GC). */
 async function memory() {
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.addScriptTag({ url: '/cdn/civic-widgets.js', type: 'module' });
-  await page.waitForFunction(() => customElements.get('civic-alert-banner'));
+  const { page, context } = await freshPage();
   const heap = await page.evaluate(async () => {
     const el = document.createElement('civic-alert-banner');
     el.setAttribute('src', '/feeds/changing.json');
