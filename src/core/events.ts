@@ -22,6 +22,8 @@ export interface CivicErrorDetail {
   reason: FeedErrorReason;
   /** Items dropped because they were malformed (when the rest of the feed was usable). */
   skipped?: number;
+  /** The server's own error descriptions, as plain text (report form). */
+  messages?: string[];
 }
 
 /** A feed or request failed. The widget keeps its last good data or its fallback content. */
@@ -96,5 +98,56 @@ export class CivicShareEvent extends CustomEvent<CivicShareDetail> {
 declare global {
   interface HTMLElementEventMap {
     'civic-share': CivicShareEvent;
+  }
+}
+
+export interface CivicSubmittedDetail {
+  /** The council's reference (`service_request_id`), when the server gave one. */
+  id?: string | undefined;
+  /** The token of a server that queues requests, when it gave no reference in time. */
+  token?: string | undefined;
+  /** The server's `service_notice`, as plain text. */
+  notice: string;
+  /** True when the report had waited in this device's outbox. */
+  fromOutbox: boolean;
+}
+
+/** A report was accepted by the council's Open311 server. */
+export class CivicSubmittedEvent extends CustomEvent<CivicSubmittedDetail> {
+  constructor(detail: CivicSubmittedDetail) {
+    super('civic-submitted', { bubbles: true, composed: true, detail });
+  }
+}
+
+/** A report could not be sent (offline) and waits in this device's outbox. `detail: { id }` (the outbox entry). */
+export class CivicQueuedEvent extends CustomEvent<{ id: string }> {
+  constructor(detail: { id: string }) {
+    super('civic-queued', { bubbles: true, composed: true, detail });
+  }
+}
+
+export interface CivicLocationDetail {
+  lat: number;
+  long: number;
+  /** What the map knows of the place (an address or a description), shown to the resident. */
+  address?: string;
+}
+
+/**
+ * Dispatched by a council's own map in the report form's `location` slot, to set the place:
+ * `el.dispatchEvent(new CivicLocationEvent({ lat, long, address }))` or a plain CustomEvent with the
+ * same name and detail.
+ */
+export class CivicLocationEvent extends CustomEvent<CivicLocationDetail> {
+  constructor(detail: CivicLocationDetail) {
+    super('civic-location', { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'civic-submitted': CivicSubmittedEvent;
+    'civic-queued': CivicQueuedEvent;
+    'civic-location': CivicLocationEvent;
   }
 }

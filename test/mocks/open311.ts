@@ -67,9 +67,15 @@ function errors(format: string, status: number, ...descriptions: string[]) {
 export const received: URLSearchParams[] = [];
 const tokens = new Map<string, { id: string; polls: number }>();
 
+/** Photos received by the mock media endpoint, in order. */
+export const uploads: File[] = [];
+export const MEDIA = 'https://council.example/media';
+
 export function resetOpen311(): void {
   received.length = 0;
+  uploads.length = 0;
   tokens.clear();
+  tokenDelay = 1;
 }
 
 /** How many token lookups a batch server needs before it knows the reference. */
@@ -79,6 +85,13 @@ export function setTokenDelay(polls: number): void {
 }
 
 export const open311Handlers = [
+  // The council's photo store: multipart field `media` in, `{ url }` out.
+  http.post(MEDIA, async ({ request }) => {
+    const media = (await request.formData()).get('media');
+    if (!(media instanceof File)) return HttpResponse.json({ error: 'media is required' }, { status: 400 });
+    uploads.push(media);
+    return HttpResponse.json({ url: `${MEDIA}/${uploads.length}.jpg` });
+  }),
   http.get(`${OPEN311}/services.:format`, ({ params }) => {
     const format = String(params['format']);
     return format === 'xml'

@@ -70,7 +70,8 @@ const read = async <T>(input: Promise<FeedInput>, reader: (input: FeedInput) => 
   try {
     return reader(body);
   } catch {
-    throw new Open311Error('parse');
+    // The call itself succeeded (2xx): a server that took a report but answered oddly still took it.
+    throw new Open311Error('parse', 200);
   }
 };
 

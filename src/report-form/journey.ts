@@ -1,0 +1,145 @@
+/**
+ * The journey's rules, apart from its rendering: which steps there are, what each step needs before
+ * Continue (GOV.UK's messages), and the Open311 POST fields the answers become.
+ */
+import { fromLondon } from '../core/i18n/format.js';
+import type { Params } from '../core/i18n/text-controller.js';
+import type { Draft } from './draft.js';
+import type { ReportFormMessages } from '../core/i18n/report-form.js';
+import type { Attribute } from './open311/open311.js';
+
+export type Contact = 'required' | 'optional' | 'none';
+export type Key = keyof ReportFormMessages;
+export type Translate = (key: Key, params?: Params) => string;
+export interface FieldError {
+  /** The id of the control the error summary links to. */
+  field: string;
+  text: string;
+}
+
+export const MAX_DESCRIPTION = 4000;
+// One @, something either side, a dot in the domain: GOV.UK's advice is not to be stricter than this.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PHONE = /^\+?[\d\s()-]{7,20}$/;
+
+export const Step = { Service: 1, Location: 2, Details: 3, Contact: 4, Check: 5, Done: 6 } as const;
+export type Step = (typeof Step)[keyof typeof Step];
+
+/** The steps this form has, in order (no contact step with `contact="none"`). */
+export const stepsFor = (contact: Contact): Step[] =>
+  contact === 'none' ? [Step.Service, Step.Location, Step.Details, Step.Check] : [Step.Service, Step.Location, Step.Details, Step.Contact, Step.Check];
+
+/** Empty answers for a journey starting now. */
+export const emptyDraft = (): Draft => ({
+  step: Step.Service,
+  service: '',
+  lat: '',
+  long: '',
+  address: '',
+  description: '',
+  attributes: {},
+  email: '',
+  firstName: '',
+  lastName: '',
+  phone: '',
+  startedAt: Date.now(),
+});
+
+const str = (value: unknown, max = 4100): string => (typeof value === 'string' ? value.slice(0, max) : '');
+
+/** A stored draft made safe to use: only known keys, only strings of bounded length. */
+export function reviveDraft(stored: Partial<Draft> | undefined): Draft {
+  const draft = emptyDraft();
+  if (!stored) return draft;
+  const attributes: Draft['attributes'] = {};
+  const saved: unknown = stored.attributes;
+  if (saved && typeof saved === 'object') {
+    for (const [code, value] of Object.entries(saved as Record<string, unknown>).slice(0, 100)) {
+      attributes[code] = Array.isArray(value) ? value.map((v) => str(v, 200)) : str(value, 4100);
+    }
+  }
+  const step = Number(stored.step);
+  return {
+    ...draft,
+    step: step >= Step.Service && step <= Step.Check ? (step as Step) : Step.Service,
+    service: str(stored.service, 200),
+    lat: str(stored.lat, 20),
+    long: str(stored.long, 20),
+    address: str(stored.address, 500),
+    description: str(stored.description),
+    attributes,
+    email: str(stored.email, 320),
+    firstName: str(stored.firstName, 100),
+    lastName: str(stored.lastName, 100),
+    phone: str(stored.phone, 30),
+    startedAt: Number(stored.startedAt) || draft.startedAt,
+    queued: str(stored.queued, 100) || undefined,
+  };
+}
+
+export const answerOf = (draft: Draft, code: string): string[] => ([] as string[]).concat(draft.attributes[code] ?? []).filter((v) => v.trim());
+
+/** The id of an attribute's control (codes are the server's, so they are not used as ids). */
+export const attributeId = (index: number, attribute: Attribute): string =>
+  attribute.datatype === 'singlevaluelist' && attribute.values.length <= 6 ? `attr-${index}-0` : attribute.datatype === 'multivaluelist' ? `attr-${index}-0` : `attr-${index}`;
+
+/** What stops the resident continuing from `step`, in page order. */
+export function problems(step: number, draft: Draft, attributes: Attribute[], contact: Contact, t: Translate): FieldError[] {
+  const out: FieldError[] = [];
+  if (step === Step.Service && !draft.service) out.push({ field: 'service-0', text: t('errorService') });
+  if (step === Step.Location && !(draft.lat && draft.long) && !draft.address.trim()) out.push({ field: 'address', text: t('errorLocation') });
+  if (step === Step.Details) {
+    const description = draft.description.trim();
+    if (!description) out.push({ field: 'description', text: t('errorDescription') });
+    else if (description.length > MAX_DESCRIPTION) out.push({ field: 'description', text: t('errorDescriptionLong') });
+    attributes.forEach((attribute, index) => {
+      if (!attribute.variable) return;
+      const answer = answerOf(draft, attribute.code);
+      const question = attribute.description;
+      if (attribute.required && !answer.length) out.push({ field: attributeId(index, attribute), text: t('errorAnswer', { question }) });
+      else if (attribute.datatype === 'number' && answer.length && !Number.isFinite(Number(answer[0]))) {
+        out.push({ field: attributeId(index, attribute), text: t('errorNumber', { question }) });
+      }
+    });
+  }
+  if (step === Step.Contact && contact !== 'none') {
+    const email = draft.email.trim();
+    if (!email && contact === 'required') out.push({ field: 'email', text: t('errorEmail') });
+    else if (email && !EMAIL.test(email)) out.push({ field: 'email', text: t('errorEmailFormat') });
+    const phone = draft.phone.trim();
+    if (phone && !(PHONE.test(phone) && phone.replace(/\D/g, '').length >= 7)) out.push({ field: 'phone', text: t('errorPhone') });
+  }
+  return out;
+}
+
+/** `2026-11-26T09:30` (London wall-clock time from a datetime-local input) as ISO 8601 UTC. */
+function isoFromLocal(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  return match ? new Date(fromLondon(+match[1]!, +match[2]!, +match[3]!, +match[4]!, +match[5]!)).toISOString() : value;
+}
+
+/** The POST fields of `requests` (everything but `media_url`, added as photos are uploaded). */
+export function requestFields(draft: Draft, attributes: Attribute[], contact: Contact, apiKey?: string): [string, string][] {
+  const fields: [string, string][] = [['service_code', draft.service]];
+  if (draft.lat && draft.long) fields.push(['lat', draft.lat], ['long', draft.long]);
+  if (draft.address.trim()) fields.push(['address_string', draft.address.trim()]);
+  fields.push(['description', draft.description.trim().slice(0, MAX_DESCRIPTION)]);
+  if (contact !== 'none') {
+    for (const [name, value] of [
+      ['email', draft.email],
+      ['first_name', draft.firstName],
+      ['last_name', draft.lastName],
+      ['phone', draft.phone],
+    ] as const) {
+      if (value.trim()) fields.push([name, value.trim()]);
+    }
+  }
+  for (const attribute of attributes) {
+    if (!attribute.variable) continue;
+    const answer = answerOf(draft, attribute.code);
+    if (attribute.datatype === 'multivaluelist') answer.forEach((value) => fields.push([`attribute[${attribute.code}][]`, value]));
+    else if (answer[0]) fields.push([`attribute[${attribute.code}]`, attribute.datatype === 'datetime' ? isoFromLocal(answer[0]) : answer[0].trim()]);
+  }
+  if (apiKey) fields.push(['api_key', apiKey]);
+  return fields;
+}

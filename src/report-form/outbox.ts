@@ -1,0 +1,169 @@
+/**
+ * Reports that could not be sent (offline, DNS, timeout) wait in IndexedDB, photos included, and are
+ * sent when the device is back online, when the page becomes visible again, with backoff, and when
+ * any page with a report form loads.
+ *
+ * Sent at most once after a confirmed success: an entry is deleted as soon as the server accepts it,
+ * and one drain runs at a time, in this page (a shared promise) and across tabs (a Web Lock).
+ */
+import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { safeUrl } from '../core/safe-url.js';
+import { Open311Error, postRequest, type Open311Options } from './open311/client.js';
+import type { RequestResult } from './open311/open311.js';
+
+export interface Report {
+  endpoint: string;
+  options: Open311Options;
+  /** Where photos go first (multipart field `media`), answering `{ "url": … }`. */
+  mediaEndpoint?: string | undefined;
+  /** The POST fields, in order (everything but `media_url`). */
+  fields: [string, string][];
+  photos: Blob[];
+}
+
+export interface OutboxEntry extends Report {
+  id: string;
+  createdAt: number;
+  attempts: number;
+  /** The server refused it (4xx): its messages. Not retried. */
+  refused?: string[];
+}
+
+export type OutboxNews =
+  | { kind: 'sent'; id: string; result: RequestResult }
+  | { kind: 'refused'; id: string; messages: string[] }
+  | { kind: 'waiting'; id: string };
+
+let store: UseStore | undefined;
+const db = (): UseStore => (store ??= createStore('civic-widgets', 'outbox'));
+
+/** Posts one photo to the media endpoint; its answer's `url` must be http(s). */
+async function uploadPhoto(mediaEndpoint: string, blob: Blob, index: number, timeout = 30_000): Promise<string> {
+  const body = new FormData();
+  body.append('media', blob, `photo-${index + 1}.jpg`);
+  let response: Response;
+  try {
+    response = await fetch(mediaEndpoint, { method: 'POST', body, credentials: 'omit', signal: AbortSignal.timeout(timeout) });
+  } catch (error) {
+    throw new Open311Error((error as Error).name === 'TimeoutError' ? 'timeout' : 'network');
+  }
+  if (!response.ok) throw new Open311Error('http', response.status);
+  let url: string | null = null;
+  try {
+    url = safeUrl(((await response.json()) as { url?: unknown } | null)?.url, mediaEndpoint);
+  } catch {
+    /* not JSON */
+  }
+  if (!url?.startsWith('http')) throw new Open311Error('parse', response.status);
+  return url;
+}
+
+/**
+ * Uploads the photos, then POSTs the report. Every photo's URL is sent as `media_url`, the first
+ * first: the spec has one `media_url`, so a server that keeps only one value keeps a photo.
+ */
+export async function sendReport(report: Report): Promise<RequestResult> {
+  const fields = [...report.fields];
+  if (report.mediaEndpoint) {
+    for (const [index, photo] of report.photos.entries()) fields.push(['media_url', await uploadPhoto(report.mediaEndpoint, photo, index)]);
+  }
+  return postRequest(report.endpoint, fields, report.options);
+}
+
+/** A network failure: worth keeping the report on the device and trying later. */
+export const isOffline = (error: unknown): boolean => error instanceof Open311Error && (error.reason === 'network' || error.reason === 'timeout');
+/** The server took the report but answered with something unreadable: it must not be sent again. */
+export const isTaken = (error: unknown): boolean => error instanceof Open311Error && error.reason === 'parse' && error.status >= 200 && error.status < 300;
+
+/** Saves a report that could not be sent. Rejects when the device will not keep it (no IndexedDB, full). */
+export async function queueReport(report: Report): Promise<OutboxEntry> {
+  const entry: OutboxEntry = { ...report, id: crypto.randomUUID(), createdAt: Date.now(), attempts: 0 };
+  await set(entry.id, entry, db());
+  ensureWatching();
+  return entry;
+}
+
+/** Every entry, oldest first; empty when IndexedDB is unavailable. */
+export async function outboxEntries(): Promise<OutboxEntry[]> {
+  try {
+    return (await entries<string, OutboxEntry>(db())).map(([, entry]) => entry).sort((a, b) => a.createdAt - b.createdAt);
+  } catch {
+    return [];
+  }
+}
+
+const listeners = new Set<(news: OutboxNews) => void>();
+/** Hears what happens to queued reports; returns the unsubscribe function. */
+export function onOutbox(listener: (news: OutboxNews) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const tell = (news: OutboxNews) => listeners.forEach((listener) => listener(news));
+
+let draining: Promise<void> | undefined;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let failures = 0;
+
+/** Sends what is waiting. Safe to call often: one drain at a time, the others join it. */
+export function flushOutbox(): Promise<void> {
+  draining ??= lockAndDrain().finally(() => (draining = undefined));
+  return draining;
+}
+
+async function lockAndDrain(): Promise<void> {
+  const locks = globalThis.navigator?.locks;
+  // ifAvailable: another tab draining now will send everything; this one need not wait for it.
+  if (locks) await locks.request('civic-widgets:outbox', { ifAvailable: true }, async (lock) => (lock ? drain() : undefined));
+  else await drain();
+}
+
+async function drain(): Promise<void> {
+  for (const entry of await outboxEntries()) {
+    if (entry.refused) continue;
+    try {
+      let result: RequestResult;
+      try {
+        result = await sendReport(entry);
+      } catch (error) {
+        if (!isTaken(error)) throw error;
+        result = { notice: '' };
+      }
+      await del(entry.id, db()).catch(() => undefined);
+      failures = 0;
+      tell({ kind: 'sent', id: entry.id, result });
+    } catch (error) {
+      const server = error instanceof Open311Error && error.reason === 'http' ? error.status : 0;
+      if (server >= 400 && server < 500 && server !== 408 && server !== 429) {
+        await set(entry.id, { ...entry, refused: (error as Open311Error).messages }, db()).catch(() => undefined);
+        tell({ kind: 'refused', id: entry.id, messages: (error as Open311Error).messages });
+        continue;
+      }
+      // Offline, a timeout or a server in trouble: everything waits, with backoff.
+      await set(entry.id, { ...entry, attempts: entry.attempts + 1 }, db()).catch(() => undefined);
+      tell({ kind: 'waiting', id: entry.id });
+      retryLater();
+      return;
+    }
+  }
+}
+
+/** 30 s, 1, 2, 4… minutes, at most 30, with jitter so that a council's residents do not return together. */
+function retryLater(): void {
+  clearTimeout(timer);
+  const delay = Math.min(30_000 * 2 ** failures++, 30 * 60_000) * (0.8 + Math.random() * 0.4);
+  timer = setTimeout(() => void flushOutbox(), delay);
+}
+
+let watching = false;
+/** Listens for the moments worth retrying: back online, and the page shown again. */
+export function ensureWatching(): void {
+  if (watching || typeof window === 'undefined') return;
+  watching = true;
+  window.addEventListener('online', () => void flushOutbox());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void flushOutbox();
+  });
+}
+
+/** Forgets a refused report (the resident has chosen to change or drop it). */
+export const discard = (id: string): Promise<void> => del(id, db()).catch(() => undefined);

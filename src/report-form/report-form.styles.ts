@@ -1,0 +1,289 @@
+import { css } from 'lit';
+
+/** GOV.UK Design System form patterns, sized for 320 px and 400% zoom (everything wraps, nothing scrolls sideways). */
+export const styles = css`
+  :host {
+    --_error: var(--civic-report-form-error, #d4351c);
+    --_button-bg: var(--civic-report-form-button-background, #00703c);
+    --_button-text: var(--civic-report-form-button-text, #ffffff);
+    --_panel-bg: var(--civic-report-form-panel-background, #00703c);
+    --_panel-text: var(--civic-report-form-panel-text, #ffffff);
+    max-width: 40rem;
+    overflow-wrap: anywhere;
+  }
+  h2 {
+    margin: 0 0 var(--_space-3);
+    font-size: 1.5em;
+    line-height: 1.25;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h2:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  p {
+    margin: 0 0 var(--_space-3);
+  }
+  .caption {
+    display: block;
+    color: var(--_muted);
+    margin-bottom: var(--_space-1);
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    max-width: 100%;
+  }
+  .group {
+    margin-bottom: calc(var(--_space-3) * 1.5);
+  }
+  .group-error {
+    padding-left: var(--_space-3);
+    border-left: 5px solid var(--_error);
+  }
+  .label,
+  .group-heading {
+    display: block;
+    font-weight: 700;
+    margin-bottom: var(--_space-1);
+  }
+  .group-heading {
+    margin-top: var(--_space-3);
+    font-size: 1.125em;
+  }
+  .hint {
+    color: var(--_muted);
+    margin-bottom: var(--_space-2);
+  }
+  .hint:empty {
+    margin: 0;
+  }
+  .error-message,
+  .error-text {
+    color: var(--_error);
+    font-weight: 700;
+    margin-bottom: var(--_space-2);
+  }
+  input,
+  textarea,
+  select {
+    display: block;
+    width: 100%;
+    max-width: 30rem;
+    min-height: 44px;
+    padding: var(--_space-1);
+    border: 2px solid var(--_text);
+    border-radius: 0;
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+  }
+  textarea {
+    resize: vertical;
+  }
+  .width-10 {
+    max-width: 10em;
+  }
+  .width-20 {
+    max-width: 20em;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  input:focus-visible,
+  textarea:focus-visible,
+  select:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: inset 0 0 0 2px var(--_focus-text);
+  }
+  .choices {
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    gap: 0 var(--_space-2);
+  }
+  .choice input {
+    width: 1.75rem;
+    height: 1.75rem;
+    min-height: 0;
+    margin: 0.5rem;
+    accent-color: var(--_text);
+  }
+  .choice label {
+    padding: var(--_space-2) 0;
+    cursor: pointer;
+  }
+  .choice-hint {
+    grid-column: 2;
+  }
+  .button,
+  .secondary {
+    display: inline-block;
+    width: auto;
+    margin: 0 0 var(--_space-3);
+    padding: var(--_space-2) var(--_space-3);
+    border: 2px solid transparent;
+    box-shadow: 0 2px 0 var(--_text);
+  }
+  .button {
+    background: var(--_button-bg);
+    color: var(--_button-text);
+    font-weight: 700;
+  }
+  .secondary {
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .button:focus-visible,
+  .secondary:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 2px 0 var(--_focus-text);
+  }
+  .back-link,
+  .link {
+    min-width: 0;
+    padding: var(--_space-1) 0;
+    border: 0;
+    background: none;
+    color: var(--_link);
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+  .back-link {
+    margin-bottom: var(--_space-3);
+  }
+  .back-link::before {
+    content: '‹ ';
+  }
+  .back-link:focus-visible,
+  .link:focus-visible {
+    outline: 3px solid transparent;
+    background: var(--_focus);
+    color: var(--_focus-text);
+    box-shadow: 0 4px var(--_focus-text);
+    text-decoration: none;
+  }
+  .error-summary {
+    margin-bottom: var(--_space-3);
+    padding: var(--_space-3);
+    border: 5px solid var(--_error);
+  }
+  .error-summary:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .error-summary h2 {
+    font-size: 1.25em;
+  }
+  .error-summary ul {
+    display: grid;
+    gap: var(--_space-2);
+  }
+  .error-summary li,
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .inset,
+  .notice {
+    padding: var(--_space-3);
+    border-left: 5px solid var(--_brand);
+    background: var(--_surface);
+  }
+  .notice.error-text {
+    border-left-color: var(--_error);
+  }
+  .bullets {
+    list-style: disc;
+    padding-left: 1.25em;
+  }
+  .count-error {
+    color: var(--_error);
+    font-weight: 700;
+  }
+  .photos {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr));
+    gap: var(--_space-3);
+    margin-bottom: var(--_space-3);
+  }
+  .photos img {
+    display: block;
+    width: 100%;
+    height: auto;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+    margin-bottom: var(--_space-1);
+  }
+  .summary {
+    margin: 0 0 calc(var(--_space-3) * 2);
+  }
+  .summary-row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-1) var(--_space-3);
+    padding: var(--_space-2) 0;
+    border-bottom: 1px solid #b1b4b6;
+  }
+  .summary dt {
+    flex: 1 1 10rem;
+    font-weight: 700;
+  }
+  .summary dd {
+    flex: 2 1 14rem;
+    margin: 0;
+  }
+  .summary .actions {
+    flex: 0 0 auto;
+  }
+  .line {
+    display: block;
+    white-space: pre-line;
+  }
+  .panel {
+    margin-bottom: var(--_space-3);
+    padding: calc(var(--_space-3) * 1.5);
+    background: var(--_panel-bg);
+    color: var(--_panel-text);
+    text-align: center;
+  }
+  .panel h2 {
+    font-size: 2em;
+  }
+  .panel-queued {
+    background: var(--_surface);
+    color: var(--_text);
+    border: 5px solid var(--_brand);
+  }
+  .reference {
+    font-size: 1.5em;
+  }
+  /* The honeypot: off-screen (not display:none, which bots look for) and hidden from assistive technology. */
+  .hp {
+    position: absolute;
+    left: -10000px;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+  }
+  ::slotted([slot='location']) {
+    display: block;
+    margin-bottom: var(--_space-3);
+  }
+`;

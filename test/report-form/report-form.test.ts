@@ -1,0 +1,529 @@
+import { worker, http, HttpResponse } from '../setup.js';
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import '../../src/report-form/define.js';
+import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../../src/core/events.js';
+import { outboxEntries } from '../../src/report-form/outbox.js';
+import { OPEN311, open311Handlers, received, resetOpen311, setTokenDelay } from '../mocks/open311.js';
+import { collect, realDelay, until } from '../helpers.js';
+import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type } from './helpers.js';
+
+const EP = `endpoint="${OPEN311}"`;
+
+describe('<civic-report-form>', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    resetOpen311();
+    sessionStorage.clear();
+    worker.use(...open311Handlers);
+    // Only Date is faked: the time-trap measures the journey, and tests move it on with clock.tick.
+    clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+  });
+  afterEach(async () => {
+    sinon.restore();
+    // Nothing carries over to the next test: empty the outbox.
+    const { discard } = await import('../../src/report-form/outbox.js');
+    for (const entry of await outboxEntries()) await discard(entry.id);
+  });
+
+  describe('loading', () => {
+    it('shows the fallback until services load, then the first step with groups in the server’s order and descriptions as hints', async () => {
+      const el = await mount(EP);
+      expect(el.shadowRoot!.querySelector('slot:not([name])'), 'fallback slot while loading').to.not.equal(null);
+      await ready(el);
+      expect(heading(el)).to.equal('What is the problem?');
+      expect(textOf($(el, '.caption'))).to.equal('Step 1 of 5');
+      expect($$(el, '.group-heading').map(textOf)).to.deep.equal(['Street cleaning', 'Roads']);
+      expect($$(el, '.choice label').map(textOf)).to.deep.equal(['Fly-tipping', 'Graffiti', 'Pothole']);
+      expect(textOf($(el, '#service-1-hint'))).to.equal('Graffiti on walls, signs or bus shelters.');
+      expect($(el, '#service-1')!.getAttribute('aria-describedby')).to.equal('service-1-hint');
+      expect(el.shadowRoot!.querySelector('slot:not([name])'), 'fallback hidden once ready').to.equal(null);
+      expect($(el, '#filter'), 'no filter for 3 services').to.equal(null);
+    });
+
+    it('offers only the codes in `services`, in that order', async () => {
+      const el = await mount(`${EP} services="POT, FLY"`);
+      await ready(el);
+      expect($$(el, '.choice label').map(textOf)).to.deep.equal(['Pothole', 'Fly-tipping']);
+    });
+
+    it('keeps the fallback with a message when services cannot load, fires civic-error, and recovers when back online', async () => {
+      worker.use(http.get(`${OPEN311}/services.json`, () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'content-type': 'text/html' } }), { once: true }));
+      const errors = collect<CivicErrorEvent>(document, 'civic-error');
+      const el = await mount(EP);
+      await until(() => !!$(el, '[part="message"]'), 'the unavailable message');
+      expect(textOf($(el, '[part="message"]'))).to.contain('cannot be loaded');
+      expect(el.shadowRoot!.querySelector('slot:not([name])')).to.not.equal(null);
+      expect(errors.map((e) => [e.detail.status, e.detail.reason])).to.deep.equal([[502, 'http']]);
+      window.dispatchEvent(new Event('online'));
+      await ready(el);
+      expect(heading(el)).to.equal('What is the problem?');
+    });
+
+    it('adds a filter over 8 services, matching without case or accents, and says how many match', async () => {
+      const many = Array.from({ length: 12 }, (_, i) => ({ service_code: `S${i}`, service_name: i === 7 ? 'Café litter' : `Problem ${i}`, description: '', metadata: false, type: 'realtime', keywords: '', group: '' }));
+      worker.use(http.get(`${OPEN311}/services.json`, () => HttpResponse.json(many)));
+      const el = await mount(EP);
+      await ready(el);
+      expect($$(el, '.group-heading'), 'no groups when the server sends none').to.have.length(0);
+      await type(el, 'filter', 'CAFE');
+      const shown = $$(el, '.choice').filter((c) => !c.hidden);
+      expect(shown.map(textOf)).to.deep.equal(['Café litter']);
+      expect(textOf($(el, '.filter [role="status"]'))).to.equal('1 problem matches');
+    });
+  });
+
+  describe('the whole journey', () => {
+    it('sends a fly-tipping report with every datatype, confirms with the reference, and clears the draft', async () => {
+      const submitted = collect<CivicSubmittedEvent>(document, 'civic-submitted');
+      const el = await mount(`${EP} track-url="/reports/{id}" api-key="public-demo-key"`);
+      await toCheck(el);
+      const rows = $$(el, '.summary-row').map((row) => [textOf(row.querySelector('dt')), textOf(row.querySelector('dd'))]);
+      expect(rows).to.deep.equal([
+        ['Problem', 'Fly-tipping'],
+        ['Location', 'Outside 14 High Street'],
+        ['Description', 'Six black bags and a sofa by the bus stop.'],
+        ['What has been dumped?', 'Black bags, Furniture'],
+        ['How much is there?', 'A van load'],
+        ['Is it blocking the path?', 'No'],
+        ['How many bags?', '6'],
+        ['When did you see it being dumped?', '2026-07-01 09:30'],
+        ['Anything else about who dumped it?', 'A white van, AB12 CDE'],
+        ['Which land is it on?', 'Park'],
+        ['Contact details', 'resident@example.org'],
+      ]);
+      clock.tick(5000);
+      await next(el);
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(received).to.have.length(1);
+      expect([...received[0]!]).to.deep.equal([
+        ['service_code', 'FLY'],
+        ['address_string', 'Outside 14 High Street'],
+        ['description', 'Six black bags and a sofa by the bus stop.'],
+        ['email', 'resident@example.org'],
+        ['attribute[TYPE][]', 'bags'],
+        ['attribute[TYPE][]', 'furniture'],
+        ['attribute[SIZE]', 'van'],
+        ['attribute[BLOCKING]', 'no'],
+        ['attribute[COUNT]', '6'],
+        ['attribute[SEEN]', '2026-07-01T08:30:00.000Z'], // 09:30 London summer time
+        ['attribute[WHO]', 'A white van, AB12 CDE'],
+        ['attribute[COUNCIL]', 'l2'],
+        ['api_key', 'public-demo-key'],
+      ]);
+      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(textOf($(el, '[part="confirmation"] ~ p'))).to.equal('We aim to clear this within 2 working days.');
+      expect($<HTMLAnchorElement>(el, 'a[href$="/reports/100001"]')).to.not.equal(null);
+      expect(focused(el), 'focus on the confirmation heading').to.equal($(el, '.step-heading'));
+      expect(submitted.map((e) => e.detail)).to.deep.equal([{ id: '100001', token: undefined, notice: 'We aim to clear this within 2 working days.', fromOutbox: false }]);
+      expect(sessionStorage.length, 'draft cleared').to.equal(0);
+    });
+
+    it('sends lat and long from "Use my location", and says so', async () => {
+      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
+      const el = await mount(`${EP} contact="none"`);
+      await ready(el);
+      await choose(el, 'service-1'); // graffiti: no questions
+      await next(el);
+      ($(el, 'button.secondary') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(textOf($(el, '.inset'))).to.equal('Using your location: 51.481600, -3.179090');
+      await next(el);
+      await type(el, 'description', 'Tags on the bridge');
+      await next(el);
+      expect(textOf($(el, '.caption'))).to.equal('Step 4 of 4');
+      clock.tick(5000);
+      await next(el);
+      await until(() => received.length === 1, 'the report');
+      expect(received[0]!.get('lat')).to.equal('51.481600');
+      expect(received[0]!.get('long')).to.equal('-3.179090');
+      expect(received[0]!.has('address_string')).to.equal(false);
+      expect(received[0]!.has('email')).to.equal(false);
+    });
+
+    it('explains a refused location and leaves the address open', async () => {
+      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_s, failure) => failure!({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError));
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      ($(el, 'button.secondary') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(textOf($(el, '.notice'))).to.contain('permission was not given');
+      expect($(el, '#address')).to.not.equal(null);
+    });
+
+    it('takes the place from a council map in the location slot (civic-location)', async () => {
+      const el = await mount(EP);
+      const map = document.createElement('div');
+      map.slot = 'location';
+      map.textContent = 'Council map';
+      el.append(map);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="location"]')!.assignedElements()).to.deep.equal([map]);
+      map.dispatchEvent(new CustomEvent('civic-location', { bubbles: true, composed: true, detail: { lat: 52.1, long: -4.05, address: 'Pier Street' } }));
+      await el.updateComplete;
+      expect(textOf($(el, '.inset'))).to.equal('Using your location: 52.100000, -4.050000');
+      expect($<HTMLTextAreaElement>(el, '#address')!.value).to.equal('Pier Street');
+      map.dispatchEvent(new CustomEvent('civic-location', { bubbles: true, composed: true, detail: { lat: 'x', long: 500 } }));
+      await el.updateComplete;
+      expect(textOf($(el, '.inset')), 'nonsense ignored').to.equal('Using your location: 52.100000, -4.050000');
+    });
+
+    it('keeps answers going back and forth, and Change returns to Check your answers', async () => {
+      const el = await mount(EP);
+      await toCheck(el);
+      ($$(el, '.summary-row button')[1] as HTMLButtonElement).click(); // Change location
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Where is it?');
+      expect(focused(el)).to.equal($(el, '.step-heading'));
+      expect($<HTMLTextAreaElement>(el, '#address')!.value).to.equal('Outside 14 High Street');
+      await type(el, 'address', 'Behind the library');
+      await next(el);
+      expect(heading(el), 'back to check').to.equal('Check your answers before sending your report');
+      expect(textOf($$(el, '.summary-row dd')[2])).to.equal('Behind the library');
+      ($(el, '.back-link') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Your contact details (optional)');
+      ($(el, '.back-link') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(heading(el)).to.equal('Tell us about the problem');
+      expect($<HTMLInputElement>(el, '#attr-1-1')!.checked).to.equal(true);
+      expect($<HTMLSelectElement>(el, '#attr-7')!.value).to.equal('l2');
+    });
+
+    it('restores the journey after a reload, from sessionStorage', async () => {
+      const first = await mount(EP);
+      await ready(first);
+      await choose(first, 'service-0');
+      await next(first);
+      await type(first, 'address', 'Corner of Mill Lane');
+      first.remove();
+      const second = await mount(EP);
+      await ready(second);
+      expect(heading(second)).to.equal('Where is it?');
+      expect($<HTMLTextAreaElement>(second, '#address')!.value).to.equal('Corner of Mill Lane');
+      ($(second, '.back-link') as HTMLButtonElement).click();
+      await second.updateComplete;
+      expect($<HTMLInputElement>(second, '#service-0')!.checked).to.equal(true);
+    });
+
+    it('ignores a corrupted or hostile draft', async () => {
+      sessionStorage.setItem(`civic-widgets:report:${OPEN311}`, '{"step":99,"service":"NOPE","attributes":{"__proto__":{"x":1}},"description":{"a":1}}');
+      const el = await mount(EP);
+      await ready(el);
+      expect(heading(el)).to.equal('What is the problem?');
+      expect(({} as Record<string, unknown>)['x']).to.equal(undefined);
+    });
+  });
+
+  describe('validation (on Continue, GOV.UK error summary)', () => {
+    it('focuses "There is a problem", links each error to its field, and shows it inline with a hidden "Error:"', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      await next(el);
+      expect(textOf($(el, '.error-summary h2'))).to.equal('There is a problem');
+      expect(focused(el)).to.equal($(el, '.error-summary'));
+      expect(summary(el)).to.deep.equal(['Select the problem you want to report']);
+      expect(textOf($(el, '#service-error'))).to.equal('Error: Select the problem you want to report');
+      expect(textOf($(el, '#service-error .visually-hidden'))).to.equal('Error:');
+      ($(el, '.error-summary a') as HTMLAnchorElement).click();
+      expect(focused(el)).to.equal($(el, '#service-0'));
+      expect(heading(el), 'still on step 1').to.equal('What is the problem?');
+    });
+
+    it('asks for a place, then a description and each required question, in page order, keeping the answers', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-0');
+      await next(el);
+      await next(el);
+      expect(summary(el)).to.deep.equal(['Enter the address or describe the place, or use your location']);
+      expect($(el, '#address')!.getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#address')!.getAttribute('aria-describedby')).to.equal('address-hint address-error');
+      await type(el, 'address', 'Park gates');
+      await next(el);
+      await until(() => !!$(el, '#attr-1-0'), 'questions');
+      await type(el, 'attr-4', 'lots');
+      await next(el);
+      expect(summary(el)).to.deep.equal(['Enter a description of the problem', 'Answer “What has been dumped?”', 'Answer “How much is there?”', 'The answer to “How many bags?” must be a number']);
+      expect($$(el, '.error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#description', '#attr-1-0', '#attr-2-0', '#attr-4']);
+      expect($<HTMLInputElement>(el, '#attr-4')!.value, 'answer kept').to.equal('lots');
+    });
+
+    it('counts characters to 4,000, warns when over without blocking typing, and refuses on Continue', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      await type(el, 'address', 'x');
+      await next(el);
+      await type(el, 'description', 'a'.repeat(3999));
+      expect(textOf($(el, '.count'))).to.equal('You have 1 character remaining');
+      await type(el, 'description', 'a'.repeat(4002));
+      expect(textOf($(el, '.count'))).to.equal('You have 2 characters too many');
+      expect($(el, '.count')!.classList.contains('count-error')).to.equal(true);
+      expect($<HTMLTextAreaElement>(el, '#description')!.value.length, 'not cut').to.equal(4002);
+      await next(el);
+      expect(summary(el)).to.deep.equal(['The description must be 4,000 characters or fewer']);
+    });
+
+    it('checks the email when contact is required, and the format of any phone number', async () => {
+      const el = await mount(`${EP} contact="required"`);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      await type(el, 'address', 'x');
+      await next(el);
+      await type(el, 'description', 'Tags');
+      await next(el);
+      expect(heading(el)).to.equal('Your contact details');
+      expect($(el, '#email')!.getAttribute('autocomplete')).to.equal('email');
+      expect($(el, '#email')!.getAttribute('type')).to.equal('email');
+      expect($(el, '#email')!.getAttribute('spellcheck')).to.equal('false');
+      expect($(el, '#phone')!.getAttribute('autocomplete')).to.equal('tel');
+      expect($(el, '#first-name')!.getAttribute('autocomplete')).to.equal('given-name');
+      await next(el);
+      expect(summary(el)).to.deep.equal(['Enter your email address']);
+      await type(el, 'email', 'not an email');
+      await type(el, 'phone', 'call me');
+      await next(el);
+      expect(summary(el)).to.deep.equal(['Enter an email address in the correct format, like name@example.com', 'Enter a phone number, like 01632 960 001 or 07700 900 982']);
+      await type(el, 'email', 'a@b.cy');
+      await type(el, 'phone', '07700 900 982');
+      await next(el);
+      expect(heading(el)).to.equal('Check your answers before sending your report');
+    });
+
+    it('links to the council’s privacy notice through the safe-link gate', async () => {
+      const el = await mount(`${EP} privacy-url="/privacy"`);
+      await toCheck(el);
+      ($$(el, '.summary-row button').at(-1) as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect($<HTMLAnchorElement>(el, 'a')!.href).to.equal(new URL('/privacy', location.href).href);
+      el.privacyUrl = 'javascript:alert(1)';
+      await el.updateComplete;
+      expect($(el, 'a'), 'a javascript: notice is not linked').to.equal(null);
+      expect(textOf($(el, 'p:has(+ .button)'))).to.equal('The council will see the details you give here and use them only to deal with your report.');
+    });
+  });
+
+  describe('sending', () => {
+    it('polls a batch server’s token 2 s apart and shows the reference it gives', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-2'); // Pothole: a batch service
+      await next(el);
+      await type(el, 'address', 'A38 by the garage');
+      await next(el);
+      await until(() => !!$(el, '#attr-0-0'), 'questions');
+      await type(el, 'description', 'Deep pothole');
+      await choose(el, 'attr-0-1');
+      await next(el);
+      await next(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => heading(el) === 'Report sent', 'the confirmation', 6000);
+      expect(textOf($(el, '.reference'))).to.equal('100001');
+    });
+
+    it('confirms with "received" wording when the token never gives a reference', async () => {
+      sinon.restore();
+      clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+      setTokenDelay(99);
+      const submitted = collect<CivicSubmittedEvent>(document, 'civic-submitted');
+      const el = await mount(`${EP} services="POT" contact="none"`);
+      await ready(el);
+      await choose(el, 'service-0');
+      await next(el);
+      await type(el, 'address', 'x');
+      await next(el);
+      await until(() => !!$(el, '#attr-0-0'), 'questions');
+      await type(el, 'description', 'Pothole');
+      await choose(el, 'attr-0-0');
+      await next(el);
+      clock.tick(5000);
+      await next(el);
+      let lookups = 0;
+      worker.events.on('response:mocked', ({ request }) => void (request.url.includes('/tokens/') && lookups++));
+      await until(() => received.length === 1, 'the report');
+      for (let poll = 0; poll < 3; poll++) {
+        await until(() => clock.countTimers() > 0, 'the next poll to be scheduled');
+        await clock.tickAsync(2000);
+        await until(() => lookups === poll + 1, `token lookup ${poll + 1}`);
+        await realDelay(30);
+      }
+      worker.events.removeAllListeners();
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect($(el, '.reference')).to.equal(null);
+      expect(textOf($(el, '[part="confirmation"] + p'))).to.equal('The council has received your report. It will give it a reference soon.');
+      expect(submitted[0]!.detail).to.deep.equal({ id: undefined, token: 't-100001', notice: 'We will look at this within 5 working days.', fromOutbox: false });
+    });
+
+    it('works the same in XML mode (the spec’s required format)', async () => {
+      const requests: string[] = [];
+      worker.events.on('request:start', ({ request }) => requests.push(new URL(request.url).pathname));
+      const el = await mount(`${EP} response-format="xml"`);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(requests.filter((p) => p.startsWith('/open311'))).to.deep.equal(['/open311/v2/services.xml', '/open311/v2/services/FLY.xml', '/open311/v2/requests.xml']);
+      worker.events.removeAllListeners();
+    });
+
+    it('shows a 400’s descriptions as plain text, keeps the answers, and fires civic-error', async () => {
+      worker.use(http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ code: 400, description: '<b>Location</b> is outside our area' }], { status: 400 })));
+      const errors = collect<CivicErrorEvent>(document, 'civic-error');
+      const el = await mount(EP);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => summary(el).length > 0, 'the error summary');
+      expect(summary(el)).to.deep.equal(['The council could not accept your report. Check your answers and try again.', '<b>Location</b> is outside our area']);
+      expect($(el, '.error-summary b'), 'text, not HTML').to.equal(null);
+      expect(focused(el)).to.equal($(el, '.error-summary'));
+      expect(heading(el)).to.equal('Check your answers before sending your report');
+      expect(errors.at(-1)!.detail).to.deep.include({ status: 400, reason: 'http', messages: ['<b>Location</b> is outside our area'] });
+    });
+
+    it('shows the server’s 403 for a bad api_key', async () => {
+      const el = await mount(`${EP} api-key="bad-key"`);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => summary(el).length > 0, 'the error summary');
+      expect(summary(el)[1]).to.equal('Invalid api_key');
+      expect(received).to.have.length(0);
+    });
+
+    it('keeps the draft on a 5xx and offers "Try again", which then sends once', async () => {
+      worker.use(http.post(`${OPEN311}/requests.json`, () => new HttpResponse(null, { status: 503 }), { once: true }));
+      const el = await mount(EP);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => summary(el).length > 0, 'the error summary');
+      expect(summary(el)).to.deep.equal(['Sorry, the council’s system is not working at the moment. Your report has not been sent. Try again later.']);
+      expect(textOf($(el, '[part="submit-button"]'))).to.equal('Try again');
+      expect(sessionStorage.length, 'draft kept').to.equal(1);
+      await next(el);
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(received).to.have.length(1);
+    });
+  });
+
+  describe('nothing lost', () => {
+    it('queues an offline report in IndexedDB, and sends it exactly once when back online', async () => {
+      let offline = true;
+      worker.use(http.post(`${OPEN311}/requests.json`, () => (offline ? HttpResponse.error() : undefined)));
+      const queued = collect<CivicQueuedEvent>(document, 'civic-queued');
+      const submitted = collect<CivicSubmittedEvent>(document, 'civic-submitted');
+      const el = await mount(EP);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => heading(el) === 'Saved on this device', 'the queued panel');
+      expect(textOf($(el, '[part="confirmation"] p'))).to.equal('It will be sent when you are back online.');
+      expect(focused(el)).to.equal($(el, '.step-heading'));
+      expect(queued).to.have.length(1);
+      const [entry] = await outboxEntries();
+      expect(entry!.id).to.equal(queued[0]!.detail.id);
+      expect(entry!.fields).to.deep.include(['service_code', 'FLY']);
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      document.dispatchEvent(new Event('visibilitychange'));
+      window.dispatchEvent(new Event('online'));
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(submitted.map((e) => e.detail.fromOutbox)).to.deep.equal([true]);
+      window.dispatchEvent(new Event('online'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(received, 'sent exactly once').to.have.length(1);
+      expect(await outboxEntries()).to.deep.equal([]);
+      expect(sessionStorage.length, 'draft cleared after the server confirmed').to.equal(0);
+    });
+
+    it('sends what an earlier visit left in the outbox when a page with the form loads', async () => {
+      worker.use(http.post(`${OPEN311}/requests.json`, () => HttpResponse.error(), { once: true }));
+      const first = await mount(EP);
+      await toCheck(first);
+      clock.tick(5000);
+      await next(first);
+      await until(() => heading(first) === 'Saved on this device', 'the queued panel');
+      first.remove();
+      // The next page load: a fresh form (the queued draft is in sessionStorage too).
+      const second = await mount(EP);
+      await until(() => received.length === 1, 'the queued report to be sent');
+      await ready(second);
+      await until(() => heading(second) === 'Report sent', 'the confirmation');
+      expect(await outboxEntries()).to.deep.equal([]);
+    });
+
+    it('keeps the draft and says so when this device cannot keep the report either', async () => {
+      worker.use(http.post(`${OPEN311}/requests.json`, () => HttpResponse.error()));
+      // A full disk: IndexedDB refuses every write.
+      sinon.stub(IDBObjectStore.prototype, 'put').throws(new DOMException('full', 'QuotaExceededError'));
+      const el = await mount(EP);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => summary(el).length > 0, 'the error summary');
+      expect(summary(el)).to.deep.equal(['Your report could not be sent and this device could not keep it. Try again when you are back online.']);
+      expect(sessionStorage.length).to.equal(1);
+    });
+  });
+
+  describe('spam, without a CAPTCHA', () => {
+    it('shows a bot that fills the hidden field a normal confirmation, and sends nothing', async () => {
+      const submitted = collect<CivicSubmittedEvent>(document, 'civic-submitted');
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-0');
+      await next(el);
+      await type(el, 'address', 'x');
+      await next(el);
+      await answerFlyTipping(el);
+      expect($(el, '.hp')!.getAttribute('aria-hidden')).to.equal('true');
+      expect($(el, '#hp-field')!.tabIndex).to.equal(-1);
+      await type(el, 'hp-field', 'https://spam.example');
+      await next(el);
+      await next(el);
+      clock.tick(5000);
+      await next(el);
+      expect(heading(el)).to.equal('Report sent');
+      expect(received).to.have.length(0);
+      expect(submitted).to.have.length(0);
+    });
+
+    it('treats a journey done in under 3 seconds as a bot’s', async () => {
+      const el = await mount(EP);
+      await toCheck(el);
+      clock.tick(1000);
+      await next(el);
+      expect(heading(el)).to.equal('Report sent');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(received).to.have.length(0);
+    });
+  });
+
+  describe('Welsh', () => {
+    it('runs the journey in Welsh, with Welsh errors', async () => {
+      const el = await mount(`${EP} contact="required"`, 'cy');
+      await ready(el);
+      expect(heading(el)).to.equal('Beth yw’r broblem?');
+      expect(textOf($(el, '.caption'))).to.equal('Cam 1 o 5');
+      await next(el);
+      expect(textOf($(el, '.error-summary h2'))).to.equal('Mae problem wedi codi');
+      expect(textOf($(el, '#service-error'))).to.equal('Gwall: Dewiswch y broblem rydych am roi gwybod amdani');
+      await choose(el, 'service-1');
+      await next(el);
+      expect(heading(el)).to.equal('Ble mae hi?');
+      expect(textOf($(el, '.back-link'))).to.equal('Yn ôl');
+    });
+  });
+});
