@@ -95,11 +95,14 @@ export const EmptyWithText: Story = {
 export const Welsh: Story = { args: { lang: 'cy' } };
 export const RssFeed: Story = { args: { src: '/feeds/alerts.rss', format: 'rss' } };
 export const AtomFeed: Story = { args: { src: '/feeds/alerts.atom', format: 'atom' } };
-export const CapFeed: Story = { args: { src: '/feeds/alerts.cap', format: 'cap' } };
-export const CapInWelsh: Story = { args: { src: '/feeds/alerts.cap', format: 'cap', lang: 'cy' } };
+// The fixture's alert expired in January 2026: stories show it as current, whatever the date.
+const current = (xml: string) => xml.replace(/<expires>[^<]*<\/expires>/g, `<expires>${new Date(Date.now() + 86_400_000).toISOString()}</expires>`);
+const capNow = http.get('/feeds/alerts.cap', () => HttpResponse.xml(current(bilingualCap()), { headers: { 'content-type': 'application/cap+xml' } }));
+export const CapFeed: Story = { args: { src: '/feeds/alerts.cap', format: 'cap' }, parameters: { msw: [capNow] } };
+export const CapInWelsh: Story = { args: { src: '/feeds/alerts.cap', format: 'cap', lang: 'cy' }, parameters: { msw: [capNow] } };
 export const CapTestMessage: Story = {
   args: { src: '/feeds/test.cap', format: 'cap', 'show-test': true },
-  parameters: { msw: [http.get('/feeds/test.cap', () => HttpResponse.xml(bilingualCap('Test')))] },
+  parameters: { msw: [http.get('/feeds/test.cap', () => HttpResponse.xml(current(bilingualCap('Test'))))] },
 };
 export const EnvironmentAgencyFloods: Story = {
   args: { src: '/feeds/floods.json', format: 'ea-floods', max: 5 },

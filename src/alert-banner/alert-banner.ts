@@ -15,7 +15,7 @@ import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './alert-banner.styles.js';
 import { adapters } from './formats/index.js';
 import { icons } from './icons.js';
-import { SEVERITIES, type Alert, type AlertFeed, type AlertText } from './types.js';
+import { reviveAlerts, SEVERITIES, type Alert, type AlertFeed, type AlertText } from './types.js';
 
 const HIDDEN = 'hidden-alerts';
 const DISMISSABLE = new Set(['announcement', 'minor']);
@@ -112,7 +112,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     adapters,
     items: (data) => data.alerts,
     skipped: (data) => data.skipped,
-    revive: (data) => (Array.isArray((data as AlertFeed | null)?.alerts) ? (data as AlertFeed) : undefined),
+    revive: reviveAlerts,
   });
   #stopTick: (() => void) | undefined;
   #shownKey = '';

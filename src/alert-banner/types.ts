@@ -41,3 +41,29 @@ export function toSeverity(value: unknown): Severity | undefined {
   const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : '';
   return (SEVERITIES as readonly string[]).includes(word) ? (word as Severity) : undefined;
 }
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const optionalText = (value: unknown) => value === undefined || isText(value);
+const optionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
+const isAlertText = (t: Partial<AlertText> | null | undefined) => !!t && isText(t.title) && isText(t.message) && optionalText(t.area) && optionalText(t.url);
+
+/**
+ * A stored copy read back from localStorage, trusted no further than a feed: another version of the
+ * library, or anything else with access to storage, may have written it. Alerts of the wrong shape
+ * are dropped; no usable list gives undefined.
+ */
+export function reviveAlerts(data: unknown): AlertFeed | undefined {
+  const feed = data as Partial<AlertFeed> | null;
+  if (!feed || !Array.isArray(feed.alerts)) return undefined;
+  const alerts = feed.alerts.filter(
+    (a: Partial<Alert> | null) =>
+      !!a &&
+      isAlertText(a) &&
+      isText(a.id) &&
+      toSeverity(a.severity) === a.severity &&
+      optionalText(a.linkText) &&
+      [a.start, a.end, a.updated].every(optionalNumber) &&
+      (a.translations === undefined || (typeof a.translations === 'object' && Object.values(a.translations ?? {}).every((t) => isAlertText(t)))),
+  );
+  return { alerts, skipped: Number(feed.skipped) || 0 };
+}

@@ -125,4 +125,10 @@ export const styles = css`
     border: 0;
     font-size: 1.3em;
   }
+  /* A target of at least 44 px high, clear of the ticker's Pause button (WCAG 2.5.8). */
+  .see-all {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+  }
 `;

@@ -12,7 +12,7 @@ import { loadList, saveList } from '../core/stored-list.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './closure-ticker.styles.js';
 import { adapters } from './formats/index.js';
-import { STATUSES, type Closure, type ClosureFeed } from './types.js';
+import { reviveClosures, STATUSES, type Closure, type ClosureFeed } from './types.js';
 
 const MINE = 'my-schools';
 
@@ -103,7 +103,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     adapters,
     items: (data) => data.closures,
     skipped: (data) => data.skipped,
-    revive: (data) => (Array.isArray((data as ClosureFeed | null)?.closures) ? (data as ClosureFeed) : undefined),
+    revive: reviveClosures,
   });
   #cancelTick: (() => void) | undefined;
   #list: typeof import('./list.js') | undefined;

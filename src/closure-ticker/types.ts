@@ -34,3 +34,27 @@ export function toStatus(value: unknown): Status | undefined {
   const word = typeof value === 'string' ? value.trim().toLowerCase().replace(/[\s_]+/g, '-') : '';
   return (STATUSES as readonly string[]).includes(word) ? (word as Status) : undefined;
 }
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const optionalText = (value: unknown) => value === undefined || isText(value);
+
+/**
+ * A stored copy read back from localStorage, trusted no further than a feed: another version of the
+ * library, or anything else with access to storage, may have written it. Items of the wrong shape
+ * are dropped; no usable list gives undefined.
+ */
+export function reviveClosures(data: unknown): ClosureFeed | undefined {
+  const feed = data as Partial<ClosureFeed> | null;
+  if (!feed || !Array.isArray(feed.closures)) return undefined;
+  const closures = feed.closures.filter(
+    (c: Partial<Closure> | null) =>
+      !!c &&
+      isText(c.id) &&
+      isText(c.school) &&
+      toStatus(c.status) === c.status &&
+      [c.urn, c.reason, c.date, c.until, c.time, c.area, c.url].every(optionalText) &&
+      (c.affected === undefined || (Array.isArray(c.affected) && c.affected.every(isText))) &&
+      (c.updated === undefined || typeof c.updated === 'number'),
+  );
+  return { closures, updated: typeof feed.updated === 'number' ? feed.updated : undefined, skipped: Number(feed.skipped) || 0 };
+}

@@ -218,18 +218,30 @@ export class CivicReportForm extends CivicElement {
     }
   }
 
-  async #loadQuestions(code: string): Promise<void> {
+  #questionLoads = new Map<string, Promise<void>>();
+
+  /** Fetches a service's questions once; every caller waits for the same request. */
+  #loadQuestions(code: string): Promise<void> {
     const service = this.offered.find((s) => s.code === code);
-    if (!service || this.questions.has(code) || !this.endpoint) return;
-    let questions: Attribute[] | 'failed' = [];
-    if (service.metadata) {
-      try {
-        questions = await getDefinition(this.endpoint, code, this.#options);
-      } catch {
-        questions = 'failed';
-      }
+    const endpoint = this.endpoint;
+    if (!service || !endpoint) return Promise.resolve();
+    let load = this.#questionLoads.get(code);
+    if (!load) {
+      load = (async () => {
+        let questions: Attribute[] | 'failed' = [];
+        if (service.metadata) {
+          try {
+            questions = await getDefinition(endpoint, code, this.#options);
+          } catch {
+            questions = 'failed';
+            this.#questionLoads.delete(code); // asked again next time
+          }
+        }
+        this.questions = new Map(this.questions).set(code, questions);
+      })();
+      this.#questionLoads.set(code, load);
     }
-    this.questions = new Map(this.questions).set(code, questions);
+    return load;
   }
 
   /** @internal Records answers and keeps them in sessionStorage. */
@@ -270,11 +282,13 @@ export class CivicReportForm extends CivicElement {
   }
 
   /** @internal Continue: validation happens here, not on blur (GOV.UK). */
-  continue(event: Event): void {
+  async continue(event: Event): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
     const step = this.draft.step;
-    if (step === Step.Check) return void this.#send();
+    if (step === Step.Check) return this.#send();
+    // The questions must be known before they are checked (a restored draft may beat their request).
+    if (step === Step.Details) await this.#loadQuestions(this.draft.service);
     const errors = problems(step, this.draft, this.questionList, this.contact, this.text.t.bind(this.text));
     if (errors.length) return this.#showErrors(errors);
     const steps = this.steps;
@@ -346,6 +360,8 @@ export class CivicReportForm extends CivicElement {
     if (!endpoint) return;
     // A bot (the hidden field filled in, or the journey done in under 3 s) sees a normal confirmation.
     if (this.honeypot || Date.now() - this.draft.startedAt < TIME_TRAP) return this.#finish({ notice: '' }, false);
+    this.busy = 'sending';
+    await this.#loadQuestions(this.draft.service);
     const report = {
       endpoint,
       options: this.#options,
@@ -353,7 +369,6 @@ export class CivicReportForm extends CivicElement {
       fields: requestFields(this.draft, this.questionList, this.contact, this.apiKey),
       photos: this.photos.map((p) => p.blob),
     };
-    this.busy = 'sending';
     this.errors = [];
     try {
       this.#finish(await this.#pollToken(await sendReport(report)));
@@ -468,7 +483,7 @@ export class CivicReportForm extends CivicElement {
       ${this.#renderErrorSummary()}
       ${step === Step.Done
         ? body
-        : html`<form novalidate @submit=${(event: Event) => this.continue(event)}>
+        : html`<form novalidate @submit=${(event: Event) => void this.continue(event)}>
             <span class="caption" id="step-of">${t('stepOf', { step: Math.max(1, steps.indexOf(step) + 1), total: steps.length })}</span>
             ${body}
           </form>`}

@@ -111,6 +111,22 @@ describe('fault corpus', () => {
         expect(el.shadowRoot!.textContent).to.not.contain('uture');
       });
 
+      it('trusts no stored copy of the wrong shape (another version, or tampering), showing only its good items', async () => {
+        const url = new URL(`/faults/${tag}/stored`, location.href).href;
+        const kind = tag === 'civic-alert-banner' ? 'alerts' : 'closures';
+        const junk = [null, 7, 'x', { id: 1 }, { id: 'a', title: null }, { id: 'b', school: 5, status: 'closed' }, { id: 'c', school: 'X', status: 'exploded' }, { id: 'd', title: 'T', message: 'M', severity: 'major', translations: { cy: 5 } }, { id: 'e', school: 'Y', status: 'closed', affected: 'all' }];
+        const good = kind === 'alerts' ? { id: 'ok', title: 'Stored alert', message: 'Kept', severity: 'major' } : { id: 'ok', school: 'Stored School', status: 'closed' };
+        localStorage.setItem(`civic-widgets:feed:${kind}:${url}`, JSON.stringify({ v: 1, t: Date.now() - 60_000, d: { [kind]: [...junk, good], skipped: 'many' } }));
+        worker.use(http.get(`/faults/${tag}/stored`, () => new HttpResponse(null, { status: 503 })));
+        const wrapper = await fixture(html`<div></div>`);
+        wrapper.innerHTML = `<${tag} src="/faults/${tag}/stored" refresh="0"></${tag}>`; // test markup only
+        const el = wrapper.firstElementChild as Widget;
+        await until(() => (el.shadowRoot?.querySelectorAll(item).length ?? 0) > 0, 'the stored copy');
+        expect(el.shadowRoot!.querySelectorAll(item)).to.have.length(1);
+        expect(el.shadowRoot!.textContent).to.contain(kind === 'alerts' ? 'Stored alert' : 'Stored School');
+        localStorage.clear();
+      });
+
       it('works with localStorage full, and with it disabled (Safari private mode)', async () => {
         sinon.stub(Storage.prototype, 'setItem').throws(new DOMException('full', 'QuotaExceededError'));
         worker.use(http.get(`/faults/${tag}/storage`, () => new HttpResponse(good, { headers: { 'content-type': 'application/json' } })));

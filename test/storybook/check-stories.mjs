@@ -59,11 +59,16 @@ try {
     const started = Date.now();
     problems = [];
     try {
-      await cdp.send('Storage.clearDataForOrigin', { origin: base, storageTypes: 'local_storage' });
+      await cdp.send('Storage.clearDataForOrigin', { origin: base, storageTypes: 'local_storage,indexeddb' });
       await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`, { waitUntil: 'load' });
       await page.waitForFunction(() => document.querySelector('#storybook-root')?.children.length, { timeout: 10_000 });
       // Time for the widgets to read their mocked feeds and for play functions to run.
       await new Promise((r) => setTimeout(r, 600));
+      // A story whose widget never upgraded would pass axe on its fallback alone: that is a failure.
+      const inert = await page.evaluate(() =>
+        [...document.querySelectorAll('#storybook-root *')].filter((el) => el.localName.startsWith('civic-') && !el.shadowRoot).map((el) => el.localName),
+      );
+      problems.push(...inert.map((tag) => `<${tag}> was never defined (the story shows only its fallback)`));
       await page.addScriptTag({ content: axeSource });
       const violations = await page.evaluate(async () => {
         const results = await window.axe.run('#storybook-root', {

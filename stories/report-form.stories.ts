@@ -1,0 +1,153 @@
+import type { Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { http, HttpResponse, delay } from 'msw';
+import { MEDIA, OPEN311, open311Handlers } from '../test/mocks/open311.js';
+
+interface Args {
+  endpoint: string;
+  'response-format': 'json' | 'xml';
+  services: string;
+  contact: 'required' | 'optional' | 'none';
+  'max-photos': number;
+  'media-endpoint': string;
+  'privacy-url': string;
+  'track-url': string;
+  lang: string;
+}
+
+// Each story starts the journey at its step from a saved draft, as a reload would.
+const DRAFT_KEY = `civic-widgets:report:${OPEN311}`;
+const answers = {
+  service: 'FLY',
+  address: 'Outside 14 High Street, by the bus stop',
+  description: 'Six black bags and an old sofa, dumped overnight.',
+  attributes: { TYPE: ['bags', 'furniture'], SIZE: 'van', BLOCKING: 'yes', COUNT: '6', COUNCIL: 'l1' },
+  email: 'resident@example.org',
+  firstName: 'Siân',
+  lastName: 'Davies',
+  phone: '',
+};
+const draftAt = (step: number, extra: object = {}) => () => {
+  sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ step, ...(step > 1 ? answers : {}), startedAt: Date.now() - 60_000, ...extra }));
+};
+
+/** Presses the step's button (Continue or Send report) once the form is there. */
+const press =
+  (selector = '[part="submit-button"]') =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+    const el = canvasElement.querySelector('civic-report-form')!;
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 20));
+    el.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
+  };
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Report form',
+  component: 'civic-report-form',
+  tags: ['autodocs'],
+  parameters: { msw: open311Handlers },
+  loaders: [() => sessionStorage.removeItem(DRAFT_KEY)],
+  args: {
+    endpoint: OPEN311,
+    'response-format': 'json',
+    services: '',
+    contact: 'optional',
+    'max-photos': 3,
+    'media-endpoint': MEDIA,
+    'privacy-url': '/privacy',
+    'track-url': '/reports/{id}',
+    lang: 'en',
+  },
+  argTypes: {
+    'response-format': { control: 'inline-radio', options: ['json', 'xml'] },
+    contact: { control: 'inline-radio', options: ['required', 'optional', 'none'] },
+    lang: { control: 'inline-radio', options: ['en', 'cy'] },
+  },
+  render: (args) => html`<div lang=${args.lang}>
+    <civic-report-form
+      endpoint=${args.endpoint}
+      response-format=${args['response-format']}
+      services=${args.services || undefined}
+      contact=${args.contact}
+      max-photos=${args['max-photos']}
+      media-endpoint=${args['media-endpoint'] || undefined}
+      privacy-url=${args['privacy-url'] || undefined}
+      track-url=${args['track-url'] || undefined}
+    >
+      <a href="/report-it">Report a problem on our website</a>
+    </civic-report-form>
+  </div>`,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const welsh = { args: { lang: 'cy' } } as const;
+
+export const ChooseProblem: Story = {};
+export const ChooseProblemWelsh: Story = { ...welsh };
+export const ChooseProblemError: Story = { play: press() };
+export const ChooseProblemErrorWelsh: Story = { ...welsh, play: press() };
+export const LongListWithFilter: Story = {
+  parameters: {
+    msw: [
+      http.get(`${OPEN311}/services.json`, () =>
+        HttpResponse.json(
+          ['Abandoned vehicle', 'Blocked drain', 'Dead animal', 'Dog fouling', 'Fly-posting', 'Fly-tipping', 'Graffiti', 'Litter bin full', 'Pothole', 'Street light out', 'Overgrown hedge', 'Broken bench'].map((name, i) => ({
+            service_code: `S${i}`,
+            service_name: name,
+            description: '',
+            metadata: false,
+            group: i < 6 ? 'Street cleaning' : 'Roads and lighting',
+          })),
+        ),
+      ),
+      ...open311Handlers,
+    ],
+  },
+};
+export const XmlServer: Story = { args: { 'response-format': 'xml' } };
+export const WhereIsIt: Story = { loaders: [draftAt(2, { address: '' })] };
+export const WhereIsItError: Story = { loaders: [draftAt(2, { address: '' })], play: press() };
+export const WhereIsItWelsh: Story = { ...welsh, loaders: [draftAt(2, { address: '' })] };
+export const Details: Story = { loaders: [draftAt(3)] };
+export const DetailsErrors: Story = { loaders: [draftAt(3, { description: '', attributes: { COUNT: 'lots' } })], play: press() };
+export const DetailsErrorsWelsh: Story = { ...welsh, loaders: [draftAt(3, { description: '', attributes: {} })], play: press() };
+export const DetailsWithoutPhotos: Story = { args: { 'media-endpoint': '' }, loaders: [draftAt(3)] };
+export const ContactOptional: Story = { loaders: [draftAt(4)] };
+export const ContactRequiredError: Story = { args: { contact: 'required' }, loaders: [draftAt(4, { email: 'not-an-email' })], play: press() };
+export const CheckAnswers: Story = { loaders: [draftAt(5)] };
+export const CheckAnswersWelsh: Story = { ...welsh, loaders: [draftAt(5)] };
+export const Sending: Story = {
+  loaders: [draftAt(5)],
+  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => delay('infinite')), ...open311Handlers] },
+  play: press(),
+};
+export const ServerError: Story = {
+  loaders: [draftAt(5)],
+  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => new HttpResponse(null, { status: 503 })), ...open311Handlers] },
+  play: press(),
+};
+export const RefusedByServer: Story = {
+  loaders: [draftAt(5)],
+  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ code: 400, description: 'This location is outside our area.' }], { status: 400 })), ...open311Handlers] },
+  play: press(),
+};
+export const OfflineQueued: Story = {
+  loaders: [draftAt(5)],
+  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => HttpResponse.error()), ...open311Handlers] },
+  play: press(),
+};
+export const OfflineQueuedWelsh: Story = { ...OfflineQueued, ...welsh };
+export const Sent: Story = { loaders: [draftAt(5)], play: press() };
+export const SentWelsh: Story = { ...welsh, loaders: [draftAt(5)], play: press() };
+export const ReceivedWithoutReference: Story = {
+  loaders: [draftAt(5)],
+  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ service_notice: 'We will look at this within 5 working days.' }])), ...open311Handlers] },
+  play: press(),
+};
+export const Unavailable: Story = {
+  parameters: { msw: [http.get(`${OPEN311}/services.json`, () => new HttpResponse(null, { status: 503 }))] },
+};
+export const UnavailableWelsh: Story = { ...Unavailable, ...welsh };
+export const Loading: Story = {
+  parameters: { msw: [http.get(`${OPEN311}/services.json`, () => delay('infinite'))] },
+};
