@@ -54,7 +54,8 @@ async function uploadPhoto(mediaEndpoint: string, blob: Blob, index: number, tim
   } catch {
     /* not JSON */
   }
-  if (!url?.startsWith('http')) throw new Open311Error('parse', response.status);
+  // No usable address for the photo: the photo store is failing, and nothing has been sent yet.
+  if (!url?.startsWith('http')) throw new Open311Error('http', 502);
   return url;
 }
 
@@ -72,8 +73,6 @@ export async function sendReport(report: Report): Promise<RequestResult> {
 
 /** A network failure: worth keeping the report on the device and trying later. */
 export const isOffline = (error: unknown): boolean => error instanceof Open311Error && (error.reason === 'network' || error.reason === 'timeout');
-/** The server took the report but answered with something unreadable: it must not be sent again. */
-export const isTaken = (error: unknown): boolean => error instanceof Open311Error && error.reason === 'parse' && error.status >= 200 && error.status < 300;
 
 /** Saves a report that could not be sent. Rejects when the device will not keep it (no IndexedDB, full). */
 export async function queueReport(report: Report): Promise<OutboxEntry> {
@@ -121,13 +120,8 @@ async function drain(): Promise<void> {
   for (const entry of await outboxEntries()) {
     if (entry.refused) continue;
     try {
-      let result: RequestResult;
-      try {
-        result = await sendReport(entry);
-      } catch (error) {
-        if (!isTaken(error)) throw error;
-        result = { notice: '' };
-      }
+      // An unreadable 2xx confirms nothing: the report stays and is tried again (a duplicate is better than a loss).
+      const result = await sendReport(entry);
       await del(entry.id, db()).catch(() => undefined);
       failures = 0;
       tell({ kind: 'sent', id: entry.id, result });

@@ -9,7 +9,7 @@ import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.js';
 import { emptyDraft, problems, requestFields, reviveDraft, Step, stepsFor, type Contact, type FieldError, type Key } from './journey.js';
 import { getDefinition, getServices, lookupToken, Open311Error, type Open311Options } from './open311/client.js';
 import type { Attribute, RequestResult, Service } from './open311/open311.js';
-import { ensureWatching, flushOutbox, isOffline, isTaken, onOutbox, outboxEntries, queueReport, sendReport, type OutboxNews } from './outbox.js';
+import { ensureWatching, flushOutbox, isOffline, onOutbox, outboxEntries, queueReport, sendReport, type OutboxNews } from './outbox.js';
 import { PhotoError, preparePhoto, type Photo } from './photos.js';
 import { styles } from './report-form.styles.js';
 import { renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderService } from './steps.js';
@@ -359,7 +359,9 @@ export class CivicReportForm extends CivicElement {
     const endpoint = this.endpoint;
     if (!endpoint) return;
     // A bot (the hidden field filled in, or the journey done in under 3 s) sees a normal confirmation.
-    if (this.honeypot || Date.now() - this.draft.startedAt < TIME_TRAP) return this.#finish({ notice: '' }, false);
+    // A clock set back mid-journey (negative time) is a person's, not a bot's: never lose their report.
+    const elapsed = Date.now() - this.draft.startedAt;
+    if (this.honeypot || (elapsed >= 0 && elapsed < TIME_TRAP)) return this.#finish({ notice: '' }, false);
     this.busy = 'sending';
     await this.#loadQuestions(this.draft.service);
     const report = {
@@ -373,8 +375,7 @@ export class CivicReportForm extends CivicElement {
     try {
       this.#finish(await this.#pollToken(await sendReport(report)));
     } catch (error) {
-      if (isTaken(error)) this.#finish({ notice: '' });
-      else if (isOffline(error)) await this.#queue(report);
+      if (isOffline(error)) await this.#queue(report);
       else this.#refused(error instanceof Open311Error ? error : new Open311Error('parse'));
     } finally {
       this.busy = undefined;
@@ -409,9 +410,11 @@ export class CivicReportForm extends CivicElement {
   }
 
   #refused(error: Open311Error): void {
-    const client = error.reason === 'http' && error.status >= 400 && error.status < 500;
+    const client = error.reason === 'http' && error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;
     const messages = client && error.messages.length ? error.messages : [];
-    this.#showErrors([{ field: '', text: this.text.t(client ? 'errorRefused' : 'errorServer') }, ...messages.map((text) => ({ field: '', text }))]);
+    // A 2xx that is not an Open311 answer (a captive portal's login page, say) confirms nothing.
+    const key = client ? 'errorRefused' : error.reason === 'parse' ? 'errorUnconfirmed' : 'errorServer';
+    this.#showErrors([{ field: '', text: this.text.t(key) }, ...messages.map((text) => ({ field: '', text }))]);
     this.dispatchEvent(new CivicErrorEvent({ url: this.endpoint ?? '', status: error.status, reason: error.reason, messages: error.messages }));
   }
 

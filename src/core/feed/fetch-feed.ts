@@ -49,7 +49,8 @@ export function decodeBody(bytes: Uint8Array, contentType: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-async function readLimited(response: Response): Promise<Uint8Array> {
+/** The body, streamed and cut off at MAX_BYTES (FeedError 'too-large'). */
+export async function readLimited(response: Response): Promise<Uint8Array> {
   if (Number(response.headers.get('content-length')) > MAX_BYTES) throw new FeedError('too-large', response.status);
   const chunks: Uint8Array[] = [];
   let total = 0;

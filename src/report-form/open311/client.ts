@@ -2,7 +2,8 @@
  * The Open311 GeoReport v2 calls the report form makes. Every call: no cookies, a timeout, the
  * server's own error descriptions kept for the resident, and nothing thrown but Open311Error.
  */
-import { decodeBody } from '../../core/feed/fetch-feed.js';
+import { decodeBody, readLimited } from '../../core/feed/fetch-feed.js';
+import { FeedError } from '../../core/feed/feed-error.js';
 import { FeedInput } from '../../core/feed/input.js';
 import { readDefinition, readErrors, readRequest, readServices, type Attribute, type RequestResult, type Service } from './open311.js';
 
@@ -40,14 +41,19 @@ async function call(endpoint: string, path: string, options: Open311Options, ini
   let input: FeedInput | undefined;
   try {
     response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
-    const type = response.headers.get('content-type') ?? '';
-    try {
-      input = new FeedInput(decodeBody(new Uint8Array(await response.arrayBuffer()), type), type, url.href);
-    } catch {
-      input = undefined;
-    }
   } catch {
+    clearTimeout(timer);
     throw new Open311Error(timedOut ? 'timeout' : 'network');
+  }
+  const type = response.headers.get('content-type') ?? '';
+  try {
+    // At most 2 MB, like every feed; an HTML page or a cut-off body is no answer.
+    input = new FeedInput(decodeBody(await readLimited(response), type), type, url.href);
+  } catch (error) {
+    if (timedOut) throw new Open311Error('timeout', response.status);
+    // Anything but our own verdict on the body means the connection dropped part-way.
+    if (!(error instanceof FeedError)) throw new Open311Error('network', response.status);
+    input = undefined;
   } finally {
     clearTimeout(timer);
   }
@@ -70,7 +76,6 @@ const read = async <T>(input: Promise<FeedInput>, reader: (input: FeedInput) => 
   try {
     return reader(body);
   } catch {
-    // The call itself succeeded (2xx): a server that took a report but answered oddly still took it.
     throw new Open311Error('parse', 200);
   }
 };
