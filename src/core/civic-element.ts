@@ -40,7 +40,7 @@ export class CivicElement extends LitElement {
 
   /**
    * Replaces any visible string of this instance. JSON: `{"key": "text"}` for every language or
-   * `{"cy": {"key": "testun"}}` for one. Keys are listed in the README.
+   * `{"cy": {"key": "testun"}}` for one. The keys are those of the English catalogues in `src/core/i18n/`.
    */
   declare strings: StringOverrides | undefined;
 }
