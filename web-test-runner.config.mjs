@@ -52,7 +52,7 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 2,
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     // msw's worker must be served from the site root, where the test pages live.
     (ctx, next) => {

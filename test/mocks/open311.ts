@@ -4,13 +4,10 @@
  * 400 for missing fields, 403 for a bad api_key, 404 for unknown codes and tokens.
  */
 import { http, HttpResponse } from 'msw';
+import anyshire from '../fixtures/open311.json';
 
 export const OPEN311 = 'https://council.example/open311/v2';
 
-type Value = {
-  key: string;
-  name: string;
-};
 interface Attr {
   variable: boolean;
   code: string;
@@ -19,39 +16,12 @@ interface Attr {
   datatype_description: string;
   order: number;
   description: string;
-  values?: Value[];
+  values?: { key: string; name: string }[];
 }
 
-export const services = [
-  { service_code: 'FLY', service_name: 'Fly-tipping', description: 'Rubbish dumped on public land.', metadata: true, type: 'realtime', keywords: 'rubbish,dumping', group: 'Street cleaning' },
-  { service_code: 'GRAF', service_name: 'Graffiti', description: 'Graffiti on walls, signs or bus shelters.', metadata: false, type: 'realtime', keywords: '', group: 'Street cleaning' },
-  { service_code: 'POT', service_name: 'Pothole', description: 'A hole or crack in a road or pavement.', metadata: true, type: 'batch', keywords: 'road', group: 'Roads' },
-];
-
-const yesNo = [
-  { key: 'yes', name: 'Yes' },
-  { key: 'no', name: 'No' },
-];
-
-export const definitions: Record<string, Attr[]> = {
-  FLY: [
-    { variable: false, code: 'NOTE', datatype: 'string', required: false, datatype_description: '', order: 1, description: 'Do not touch or move anything that could be dangerous, such as needles or chemicals.' },
-    { variable: true, code: 'TYPE', datatype: 'multivaluelist', required: true, datatype_description: 'Choose all that apply.', order: 2, description: 'What has been dumped?', values: [{ key: 'bags', name: 'Black bags' }, { key: 'furniture', name: 'Furniture' }, { key: 'builders', name: 'Builders’ waste' }, { key: 'other', name: 'Something else' }] },
-    { variable: true, code: 'SIZE', datatype: 'singlevaluelist', required: true, datatype_description: '', order: 3, description: 'How much is there?', values: [{ key: 'small', name: 'A few items' }, { key: 'car', name: 'A car boot load' }, { key: 'van', name: 'A van load' }] },
-    { variable: true, code: 'BLOCKING', datatype: 'singlevaluelist', required: false, datatype_description: '', order: 4, description: 'Is it blocking the path?', values: yesNo },
-    { variable: true, code: 'COUNT', datatype: 'number', required: false, datatype_description: 'Roughly', order: 5, description: 'How many bags?' },
-    { variable: true, code: 'SEEN', datatype: 'datetime', required: false, datatype_description: '', order: 6, description: 'When did you see it being dumped?' },
-    { variable: true, code: 'WHO', datatype: 'text', required: false, datatype_description: 'A vehicle registration helps.', order: 7, description: 'Anything else about who dumped it?' },
-    {
-      variable: true, code: 'COUNCIL', datatype: 'singlevaluelist', required: false, datatype_description: '', order: 8, description: 'Which land is it on?',
-      values: Array.from({ length: 8 }, (_, i) => ({ key: `l${i}`, name: ['Road', 'Pavement', 'Park', 'Alley', 'Car park', 'Verge', 'Private land', 'Not sure'][i]! })),
-    },
-  ],
-  POT: [
-    { variable: true, code: 'DEPTH', datatype: 'singlevaluelist', required: true, datatype_description: '', order: 1, description: 'How deep is it?', values: [{ key: 'shallow', name: 'Less than 4 cm' }, { key: 'deep', name: '4 cm or more' }] },
-    { variable: true, code: 'ROAD', datatype: 'string', required: false, datatype_description: '', order: 2, description: 'Road name (if you know it)' },
-  ],
-};
+/** The services and their questions (one with every datatype): one file, shared with the demo server. */
+export const services = anyshire.services;
+export const definitions: Record<string, Attr[]> = anyshire.definitions;
 
 const xml = (root: string, inner: string, status = 200) =>
   new HttpResponse(`<?xml version="1.0" encoding="utf-8"?><${root}>${inner}</${root}>`, { status, headers: { 'content-type': 'text/xml; charset=utf-8' } });

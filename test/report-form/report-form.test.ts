@@ -5,7 +5,7 @@ import '../../src/report-form/define.js';
 import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../../src/core/events.js';
 import { outboxEntries } from '../../src/report-form/outbox.js';
 import { OPEN311, open311Handlers, received, resetOpen311, setTokenDelay } from '../mocks/open311.js';
-import { collect, realDelay, until } from '../helpers.js';
+import { collect, until } from '../helpers.js';
 import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type } from './helpers.js';
 
 const EP = `endpoint="${OPEN311}"`;
@@ -350,11 +350,16 @@ describe('<civic-report-form>', () => {
       let lookups = 0;
       worker.events.on('response:mocked', ({ request }) => void (request.url.includes('/tokens/') && lookups++));
       await until(() => received.length === 1, 'the report');
+      // The 2 s wait before each lookup (not a request's own timeout) must be scheduled before time moves.
+      const timers = clock as unknown as { timers?: Map<number, { callAt: number }> | Record<string, { callAt: number }> };
+      const waiting = () => {
+        const all = timers.timers instanceof Map ? [...timers.timers.values()] : Object.values(timers.timers ?? {});
+        return all.some((t) => t.callAt === clock.now + 2000);
+      };
       for (let poll = 0; poll < 3; poll++) {
-        await until(() => clock.countTimers() > 0, 'the next poll to be scheduled');
+        await until(waiting, `wait ${poll + 1} to be scheduled`);
         await clock.tickAsync(2000);
         await until(() => lookups === poll + 1, `token lookup ${poll + 1}`);
-        await realDelay(30);
       }
       worker.events.removeAllListeners();
       await until(() => heading(el) === 'Report sent', 'the confirmation');
