@@ -1,12 +1,17 @@
 #!/usr/bin/env node
 // The demo council site: `npm start` builds, then runs this on http://localhost:8000 (PORT to change).
-// Plain node:http, no dependencies. It serves demo/ and the script-tag build in cdn/, and sample feeds
-// with ETag and Cache-Control, under a strict Content-Security-Policy (no inline script or style, no
-// eval) to show that the widgets work on a locked-down council site.
+// Plain node:http, no dependencies. It serves demo/ and the script-tag build in cdn/; live sample feeds
+// in every format with ETag and Cache-Control (feeds.mjs), changed from /control (pages.mjs); and a
+// local Open311 server that keeps reports in demo/data/ (open311.mjs). All under a strict
+// Content-Security-Policy (no inline script or style, no eval), to show that the widgets work on a
+// locked-down council site.
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { FEEDS, state } from './feeds.mjs';
+import { handleOpen311 } from './open311.mjs';
+import { applyControl, controlPage, reportsPage } from './pages.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const PORT = Number(process.env.PORT) || 8000;
@@ -27,12 +32,12 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
-const CSP = [
+const csp = (connect = "'self'") => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  `connect-src ${connect}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -45,32 +50,54 @@ function fileFor(pathname) {
   const [base, rest] = path.startsWith('/cdn/') ? ['cdn', path.slice(5)] : ['demo', path.slice(1) || 'index.html'];
   const dir = join(ROOT, base);
   const file = resolve(dir, rest.endsWith('/') || rest === '' ? `${rest}index.html` : rest);
-  return file.startsWith(`${dir}/`) && !file.endsWith('server.mjs') ? file : undefined;
+  return file.startsWith(`${dir}/`) && !file.endsWith('.mjs') && !file.startsWith(join(ROOT, 'demo', 'data')) ? file : undefined;
+}
+
+/** Sends `body` with an ETag; answers 304 when the browser already has it. */
+function send(req, res, type, body, cacheControl = 'no-cache') {
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  res.setHeader('ETag', etag);
+  res.setHeader('Cache-Control', cacheControl);
+  res.setHeader('Content-Type', type);
+  if (req.headers['if-none-match'] === etag) return void res.writeHead(304).end();
+  res.writeHead(200).end(req.method === 'HEAD' ? undefined : body);
+}
+
+async function readForm(req) {
+  let text = '';
+  for await (const chunk of req) if ((text += chunk).length > 100_000) break;
+  return new URLSearchParams(text);
 }
 
 const server = createServer(async (req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-  res.setHeader('Content-Security-Policy', CSP);
+  // The embed-code builder checks feeds on other hosts, so it alone may connect anywhere.
+  res.setHeader('Content-Security-Policy', csp(url.pathname === '/embed.html' ? "'self' https: http:" : "'self'"));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-  const file = fileFor(url.pathname);
   try {
+    if (await handleOpen311(req, res, url)) return;
+    const feed = url.pathname.startsWith('/feeds/') ? FEEDS[url.pathname.slice(7)] : undefined;
+    if (feed && (req.method === 'GET' || req.method === 'HEAD')) {
+      if (state.mode === 'fail') return void res.writeHead(503, { 'Retry-After': '30', 'Content-Type': 'text/plain; charset=utf-8' }).end('Service unavailable (set from /control)\n');
+      if (state.mode === 'slow') await new Promise((r) => setTimeout(r, 8000));
+      const [type, body] = feed(url.origin);
+      return send(req, res, type, body);
+    }
+    if (url.pathname === '/control' && req.method === 'GET') return send(req, res, TYPES['.html'], controlPage(), 'no-store');
+    if (url.pathname.startsWith('/control/') && req.method === 'POST') {
+      const section = applyControl(url.pathname.slice(9), await readForm(req));
+      return void res.writeHead(section ? 303 : 404, section ? { Location: `/control#${section}` } : {}).end();
+    }
+    if (url.pathname === '/reports' && req.method === 'GET') return send(req, res, TYPES['.html'], await reportsPage(), 'no-store');
+    const file = fileFor(url.pathname);
     if (!file || !(req.method === 'GET' || req.method === 'HEAD')) throw Object.assign(new Error(), { code: 'ENOENT' });
     const info = await stat(file).catch(() => undefined);
     const target = info?.isDirectory() ? join(file, 'index.html') : file;
-    const body = await readFile(target);
-    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
-    res.setHeader('ETag', etag);
-    // Feeds and pages revalidate every time (a 304 costs a few bytes); built files may be cached.
-    res.setHeader('Cache-Control', url.pathname.startsWith('/cdn/') ? 'public, max-age=300' : 'no-cache');
-    res.setHeader('Content-Type', TYPES[extname(target)] ?? 'application/octet-stream');
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304).end();
-      return;
-    }
-    res.writeHead(200).end(req.method === 'HEAD' ? undefined : body);
+    // Pages revalidate every time (a 304 costs a few bytes); built files may be cached.
+    send(req, res, TYPES[extname(target)] ?? 'application/octet-stream', await readFile(target), url.pathname.startsWith('/cdn/') ? 'public, max-age=300' : 'no-cache');
   } catch {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    if (!res.headersSent) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
   }
 });
 
