@@ -64,7 +64,7 @@ const npm = {
     'src/civic-widgets.ts',
     ...widgets.flatMap((w) => [`src/${w}/${w}.ts`, `src/${w}/define.ts`]),
   ],
-  external: [/^lit(\/|$)/, /^@lit\//, /^@lit-labs\//],
+  external: [/^lit(\/|$)/, /^lit-html(\/|$)/, /^@lit\//, /^@lit-labs\//],
   plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true }), schemas(), vscodeData()],
   output: {
     dir: 'dist',

@@ -8,13 +8,12 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const BUDGETS = {
   // Issue 2: the whole script-tag bundle, all four widgets with Lit inside.
   'civic-widgets.js': 20_000,
+  // Issue 6: smaller than shareon's JS+CSS (8,229 B brotli, measured beside it by `npm run bench`), Lit included.
+  'civic-share-bar.js': 8_228,
 };
 
 // Targets not yet met, printed for honesty but not gating (see the README's Size section).
-const TARGETS = {
-  // Issue 6: smaller than shareon's JS+CSS (8,229 B brotli), Lit included.
-  'civic-share-bar.js': 8_228,
-};
+const TARGETS = {};
 
 const root = new URL('../cdn/', import.meta.url).pathname;
 const files = [];

@@ -1,23 +1,11 @@
-import { LitElement, type CSSResultGroup, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
+import { jsonObjectConverter } from './json-attribute.js';
 import { defineElement } from './define.js';
 import { sharedStyles } from './styles/shared.js';
 import { VERSION } from './version.js';
 import type { StringOverrides } from './i18n/text-controller.js';
 
-/** Reads a JSON attribute; bad JSON (or anything but an object) is ignored, never thrown. */
-export const jsonObjectConverter: PropertyDeclaration['converter'] = {
-  fromAttribute(value: string | null): unknown {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
-    } catch {
-      /* fall through */
-    }
-    console.warn('civic-widgets: strings must be a JSON object');
-    return undefined;
-  },
-};
+export { jsonObjectConverter };
 
 /** Base class of every widget: guarded registration, shared styles, per-instance string overrides. */
 export class CivicElement extends LitElement {

@@ -1,4 +1,4 @@
-import { svg, type SVGTemplateResult } from 'lit';
+import { svg, type SVGTemplateResult } from 'lit/html.js';
 import type { Network } from './networks.js';
 
 // Simple 24×24 glyphs, drawn small on purpose (the bar's whole budget is a few kilobytes); each is

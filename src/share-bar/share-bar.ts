@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { CivicElement } from '../core/civic-element.js';
+import { html, nothing, type TemplateResult } from 'lit/html.js';
+import { CivicLiteElement } from '../core/lite-element.js';
 import { CivicShareEvent } from '../core/events.js';
 import * as cy from '../core/i18n/cy.js';
 import * as en from '../core/i18n/en.js';
@@ -20,6 +20,9 @@ const DEFAULT_NETWORKS = 'native,facebook,x,whatsapp,linkedin,bluesky,email,copy
  * a strict Content-Security-Policy. "Copy link" announces "Link copied"; "Share…" appears only where
  * the browser can share natively.
  *
+ * Built on lit-html alone (CivicLiteElement), so that the whole file, Lit included, is smaller than
+ * shareon's. Every property mirrors its attribute.
+ *
  * @tagname civic-share-bar
  * @slot - Fallback share links, kept when the element cannot upgrade.
  * @fires {CivicShareEvent} civic-share - Cancelable. A resident chose a network. `detail: { network, url }`.
@@ -35,47 +38,77 @@ const DEFAULT_NETWORKS = 'native,facebook,x,whatsapp,linkedin,bluesky,email,copy
  * @cssprop --civic-share-bar-gap - Space between buttons (default 0.5rem).
  * @cssprop --civic-share-bar-button-size - Minimum height and width of each control (default 44px).
  */
-export class CivicShareBar extends CivicElement {
-  static override styles = [sharedStyles, styles];
+export class CivicShareBar extends CivicLiteElement {
+  static override styles = [...sharedStyles, styles];
 
-  static override properties = {
-    url: {},
-    text: {},
-    networks: {},
+  static override liteProperties = {
+    url: { attribute: 'url' },
+    text: { attribute: 'text' },
+    networks: { attribute: 'networks', default: DEFAULT_NETWORKS },
     mastodonInstance: { attribute: 'mastodon-instance' },
-    utm: { type: Boolean },
-    label: {},
-    variant: { reflect: true },
-    brandColours: { type: Boolean, reflect: true, attribute: 'brand-colours' },
-    status: { state: true },
+    utm: { attribute: 'utm', type: 'boolean' as const },
+    label: { attribute: 'label' },
+    variant: { attribute: 'variant', default: 'buttons' },
+    brandColours: { attribute: 'brand-colours', type: 'boolean' as const },
   };
 
-  /** The URL to share. Default: the page's `<link rel="canonical">`, else its address, without any #fragment. */
+  static {
+    this.declareProperties();
+  }
+
+  /**
+   * The URL to share. Default: the page's `<link rel="canonical">`, else its address, without any #fragment.
+   * @attr url
+   */
   declare url: string | undefined;
-  /** The text to share. Default: the page title. */
+  /**
+   * The text to share. Default: the page title.
+   * @attr text
+   */
   declare text: string | undefined;
-  /** Networks in display order, comma-separated. */
-  networks = DEFAULT_NETWORKS;
-  /** Mastodon server to share to (e.g. `mastodon.social`); without it, Mastodon's share hub. */
+  /**
+   * Networks in display order, comma-separated. Default `native,facebook,x,whatsapp,linkedin,bluesky,email,copy`.
+   * @attr networks
+   */
+  declare networks: string;
+  /**
+   * Mastodon server to share to (e.g. `mastodon.social`); without it, Mastodon's share hub.
+   * @attr mastodon-instance
+   */
   declare mastodonInstance: string | undefined;
-  /** Add `utm_source=<network>&utm_medium=social` to shared links. */
-  utm = false;
-  /** Accessible name of the bar. Default "Share this page". */
+  /**
+   * Add `utm_source=<network>&utm_medium=social` to shared links.
+   * @attr utm
+   */
+  declare utm: boolean;
+  /**
+   * Accessible name of the bar. Default "Share this page".
+   * @attr label
+   */
   declare label: string | undefined;
-  /** `buttons` (icon and name) or `icons` (icon only; the name is still spoken). */
-  variant: 'buttons' | 'icons' = 'buttons';
-  /** Icons in each network's brand colour instead of the theme colour. */
-  brandColours = false;
+  /**
+   * `buttons` (icon and name, the default) or `icons` (icon only; the name is still spoken).
+   * @attr variant
+   */
+  declare variant: 'buttons' | 'icons';
+  /**
+   * Icons in each network's brand colour instead of the theme colour.
+   * @attr brand-colours
+   */
+  declare brandColours: boolean;
 
-  /** @internal */
-  declare private status: 'copied' | 'failed' | undefined;
-
+  #status: 'copied' | 'failed' | undefined;
   readonly #text = new TextController(this, { en: en.shareBar, cy: cy.shareBar });
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#statusTimer);
+  }
+
+  #setStatus(status: 'copied' | 'failed' | undefined): void {
+    this.#status = status;
+    this.requestUpdate();
   }
 
   /** The URL to share, without #fragment, with utm parameters for `network` when asked. */
@@ -112,8 +145,8 @@ export class CivicShareBar extends CivicElement {
       () => false,
     );
     clearTimeout(this.#statusTimer);
-    this.status = copied ? 'copied' : 'failed';
-    if (copied) this.#statusTimer = setTimeout(() => (this.status = undefined), 5000);
+    this.#setStatus(copied ? 'copied' : 'failed');
+    if (copied) this.#statusTimer = setTimeout(() => this.#setStatus(undefined), 5000);
     else {
       // Show the link selected, so Ctrl+C copies it. Focus stays where the resident left it.
       await this.updateComplete;
@@ -153,7 +186,7 @@ export class CivicShareBar extends CivicElement {
     </li>`;
   }
 
-  override render(): TemplateResult {
+  protected override render(): TemplateResult {
     const t = this.#text;
     const networks = [...new Set(this.networks.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean))] as Network[];
     return html`<div part="bar" role="group" aria-label=${this.label || t.t('label')}>
@@ -161,8 +194,8 @@ export class CivicShareBar extends CivicElement {
         ${networks.map((n) => this.#renderItem(n))}
       </ul>
       <p part="status" role="status">
-        ${this.status === 'copied' ? t.t('copied') : nothing}
-        ${this.status === 'failed'
+        ${this.#status === 'copied' ? t.t('copied') : nothing}
+        ${this.#status === 'failed'
           ? html`<label for="link">${t.t('copyFailed')}<span class="visually-hidden"> (${t.t('linkField')})</span></label>
               <input part="field" id="link" readonly .value=${this.#shareUrl('copy')} />`
           : nothing}

@@ -33,7 +33,8 @@ describe('<civic-report-form> accessibility', () => {
   });
 
   for (const lang of ['en', 'cy']) {
-    it(`passes axe and reflows at 320 px at every step and state (${lang})`, async () => {
+    it(`passes axe and reflows at 320 px at every step and state (${lang})`, async function () {
+      this.timeout(40_000); // axe on twelve states
       await setViewport({ width: 320, height: 640 });
       const check = async (el: CivicReportForm, state: string) => {
         await el.updateComplete;

@@ -78,7 +78,8 @@ describe('security corpus: <civic-report-form>', () => {
     expectSafe(el, 'questions');
   });
 
-  it(`shows ${n} hostile error descriptions, notices and references as text, with only http(s) track links`, async () => {
+  it(`shows ${n} hostile error descriptions, notices and references as text, with only http(s) track links`, async function () {
+    this.timeout(60_000); // 20 whole journeys: slow on a busy 2-core machine
     for (let i = 0; i < n; i += 9) {
       const p = ALL[i]!;
       resetOpen311();

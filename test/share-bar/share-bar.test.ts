@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/share-bar/define.js';
-import type { CivicShareBar } from '../../src/share-bar/share-bar.js';
+import { CivicShareBar as CivicShareBarClass, type CivicShareBar } from '../../src/share-bar/share-bar.js';
 import type { CivicShareEvent } from '../../src/core/events.js';
 import { shareUrl, truncate } from '../../src/share-bar/networks.js';
 import { expectAccessible } from '../a11y.js';
@@ -92,6 +92,25 @@ describe('<civic-share-bar>', () => {
   });
 
   describe('the bar', () => {
+    it('keeps properties set before it upgraded, mirrors properties to attributes, and re-renders on change', async () => {
+      const early = document.createElement('civic-share-bar-late') as CivicShareBar;
+      early.networks = 'email'; // set while the tag is still unknown to the browser
+      document.body.append(early);
+      customElements.define('civic-share-bar-late', class extends CivicShareBarClass {});
+      await early.updateComplete;
+      expect(names(early)).to.deep.equal(['Share by email']);
+      expect(early.getAttribute('networks')).to.equal('email');
+      early.networks = 'x,copy';
+      early.variant = 'icons';
+      await early.updateComplete;
+      expect(names(early)).to.deep.equal(['Share on X (opens in new tab)', 'Copy link']);
+      expect(early.getAttribute('variant'), 'reflected for styling').to.equal('icons');
+      early.removeAttribute('networks');
+      await early.updateComplete;
+      expect(early.networks, 'the default again').to.equal('native,facebook,x,whatsapp,linkedin,bluesky,email,copy');
+      early.remove();
+    });
+
     it('renders real links, in order, with names that say they open a new tab, and icons hidden from screen readers', async () => {
       const el = await mount(`url="${URL_}" text="Snow day" networks="facebook,x,email,copy,print"`);
       expect(names(el)).to.deep.equal([

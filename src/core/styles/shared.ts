@@ -1,4 +1,5 @@
-import { css } from 'lit';
+// css-tag alone: importing `lit` would bring LitElement into the share bar's file (see lite-element.ts).
+import { css } from '@lit/reactive-element/css-tag.js';
 import { tokens } from './tokens.js';
 
 /**

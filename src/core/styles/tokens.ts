@@ -1,4 +1,5 @@
-import { css } from 'lit';
+// css-tag alone: importing `lit` would bring LitElement into the share bar's file (see lite-element.ts).
+import { css } from '@lit/reactive-element/css-tag.js';
 
 /**
  * Design tokens. Every `--civic-*` custom property falls back to a GOV.UK-like default that meets
