@@ -1,6 +1,6 @@
 // @web/test-runner in Debian's headless Chromium. Tests are TypeScript under test/, transformed by
 // esbuild; msw answers every HTTP request they make.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
@@ -62,6 +62,13 @@ export default {
     },
     // Fixtures are served as raw bytes: the dev server would otherwise decode text files as UTF-8,
     // corrupting the Latin-1 and odd-encoding samples that the tests are about.
+    // …and /test/fixtures/real/index lists them, so a test can run every parser over every file.
+    (ctx, next) => {
+      if (ctx.path !== '/test/fixtures/real/index') return next();
+      const root = 'test/fixtures/real';
+      const walk = (dir) => readdirSync(`${root}/${dir}`, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(`${dir}${e.name}/`) : [`${dir}${e.name}`]));
+      ctx.body = walk('').filter((f) => f !== 'README.md').sort();
+    },
     (ctx, next) => {
       if (!ctx.path.startsWith('/test/fixtures/real/') || ctx.path.includes('..')) return next();
       try {

@@ -7,6 +7,7 @@ import { FeedInput } from '../../src/core/feed/input.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 import { adapters as alertAdapters } from '../../src/alert-banner/formats/index.js';
 import { adapters as closureAdapters } from '../../src/closure-ticker/formats/index.js';
+import { readDefinition, readErrors, readRequest, readServices } from '../../src/report-form/open311/open311.js';
 import { ALL, xmlEscape as x } from './corpus.js';
 
 const BASE = 'https://council.example/feeds/x';
@@ -68,4 +69,20 @@ describe('parser properties', () => {
     property((input) => closureAdapters['csv']!.parse(input), (v) => `school,status,reason,url\n"${v[0]!.replace(/"/g, '""')}",closed,"=HYPERLINK(""${v[1]!.replace(/"/g, '""')}"")","${v[2]!.replace(/"/g, '""')}"\n`));
   it('closures RSS', () =>
     property((input) => closureAdapters['rss']!.parse(input), (v) => `<rss version="2.0"><channel><item><title>${x(`${v[0]} closed, ${v[1]} (${v[2]})`)}</title><description>${x(v[3]!)}</description><link>${x(v[4]!)}</link></item></channel></rss>`));
+  it('Open311 services (JSON and XML)', async () => {
+    await property(readServices, (v) => JSON.stringify([{ service_code: v[0], service_name: v[1], description: v[2], group: v[3], metadata: v[4] }, { service_code: 7, service_name: v[5] }]));
+    await property(readServices, (v) => `<services><service><service_code>${x(v[0]!)}</service_code><service_name>${x(v[1]!)}</service_name><description>${x(v[2]!)}</description><group>${x(v[3]!)}</group><metadata>${x(v[4]!)}</metadata></service></services>`);
+  });
+  it('Open311 service definitions (JSON and XML)', async () => {
+    await property(readDefinition, (v) =>
+      JSON.stringify({ attributes: [{ code: v[0], datatype: v[1], description: v[2], datatype_description: v[3], order: v[4], required: v[5], values: [{ key: v[2], name: v[3] }, { key: 1, name: v[0] }] }] }),
+    );
+    await property(readDefinition, (v) => `<service_definition><attributes><attribute><code>${x(v[0]!)}</code><datatype>singlevaluelist</datatype><description>${x(v[2]!)}</description><values><value><key>${x(v[3]!)}</key><name>${x(v[4]!)}</name></value></values></attribute></attributes></service_definition>`);
+  });
+  it('Open311 request answers and errors', async () => {
+    await property(readRequest, (v) => JSON.stringify([{ service_request_id: v[0], token: v[1], service_notice: v[2] }]));
+    await property(readRequest, (v) => `<service_requests><request><service_request_id>${x(v[0]!)}</service_request_id><service_notice>${x(v[2]!)}</service_notice></request></service_requests>`);
+    await property(readErrors, (v) => JSON.stringify([{ code: 400, description: v[0] }, { code: v[1], description: v[2] }]));
+    await property(readErrors, (v) => `<errors><error><code>400</code><description>${x(v[0]!)}</description></error></errors>`);
+  });
 });
