@@ -1,0 +1,69 @@
+import { worker, http, HttpResponse } from '../setup.js';
+import { expect } from '@open-wc/testing';
+import sinon from 'sinon';
+import { discard, flushOutbox, onOutbox, outboxEntries, queueReport, type OutboxNews } from '../../src/report-form/outbox.js';
+import { OPEN311, open311Handlers, received, resetOpen311 } from '../mocks/open311.js';
+import { realDelay, until } from '../helpers.js';
+
+const report = (description: string) => ({
+  endpoint: OPEN311,
+  options: {},
+  fields: [
+    ['service_code', 'GRAF'],
+    ['address_string', 'Underpass'],
+    ['description', description],
+  ] as [string, string][],
+  photos: [],
+});
+
+describe('the outbox', () => {
+  let news: OutboxNews[];
+  let stop: () => void;
+  beforeEach(() => {
+    resetOpen311();
+    worker.use(...open311Handlers);
+    news = [];
+    stop = onOutbox((n) => news.push(n));
+  });
+  afterEach(async () => {
+    stop();
+    sinon.restore();
+    for (const entry of await outboxEntries()) await discard(entry.id);
+  });
+
+  it('sends waiting reports oldest first, each once, even when asked to flush many times at once', async () => {
+    await queueReport(report('first'));
+    await queueReport(report('second'));
+    await Promise.all([flushOutbox(), flushOutbox(), flushOutbox()]);
+    await flushOutbox();
+    expect(received.map((r) => r.get('description'))).to.deep.equal(['first', 'second']);
+    expect(news.map((n) => n.kind)).to.deep.equal(['sent', 'sent']);
+    expect(await outboxEntries()).to.deep.equal([]);
+  });
+
+  it('backs off after a failure (30 s, then longer) and tries again by itself', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let down = true;
+    worker.use(http.post(`${OPEN311}/requests.json`, () => (down ? new HttpResponse(null, { status: 503 }) : undefined)));
+    await queueReport(report('waiting'));
+    await flushOutbox();
+    expect(news.map((n) => n.kind)).to.deep.equal(['waiting']);
+    expect((await outboxEntries())[0]!.attempts).to.equal(1);
+    await clock.tickAsync(20_000); // before the earliest retry (30 s less 20% jitter)
+    await realDelay(20);
+    expect(received).to.have.length(0);
+    down = false;
+    await clock.tickAsync(20_000); // 40 s: past the latest first retry (30 s plus 20%)
+    await until(() => news.at(-1)?.kind === 'sent', 'the retry to send it');
+    expect(received).to.have.length(1);
+  });
+
+  it('keeps a report the server refuses (4xx) with its messages, and does not send it again', async () => {
+    worker.use(http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ code: 400, description: 'Outside our area' }], { status: 400 })));
+    const entry = await queueReport(report('refused'));
+    await flushOutbox();
+    await flushOutbox();
+    expect(news).to.deep.equal([{ kind: 'refused', id: entry.id, messages: ['Outside our area'] }]);
+    expect((await outboxEntries())[0]!.refused).to.deep.equal(['Outside our area']);
+  });
+});
