@@ -151,3 +151,14 @@ export const UnavailableWelsh: Story = { ...Unavailable, ...welsh };
 export const Loading: Story = {
   parameters: { msw: [http.get(`${OPEN311}/services.json`, () => delay('infinite'))] },
 };
+/** A council's own brand through the tokens: colours, font and the form's own button and panel colours. */
+export const Themed: Story = {
+  loaders: [draftAt(5)],
+  play: press(),
+  render: (args) => html`<div
+    style="--civic-color-brand:#6f2c91;--civic-color-link:#6f2c91;--civic-report-form-button-background:#6f2c91;--civic-report-form-panel-background:#4a1d61;font-family:Georgia,serif"
+  >
+    <civic-report-form endpoint=${args.endpoint} track-url="/reports/{id}"><a href="/report-it">Report a problem on our website</a></civic-report-form>
+  </div>`,
+};
+export const ThemedFirstStep: Story = { render: Themed.render };
