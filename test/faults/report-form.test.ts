@@ -10,7 +10,7 @@ import { discard, outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { OPEN311, open311Handlers, received, resetOpen311 } from '../mocks/open311.js';
 import { collect, realDelay, until } from '../helpers.js';
-import { $, choose, heading, mount, next, ready, summary, type } from '../report-form/helpers.js';
+import { $, choose, heading, mount, next, ready, summary, textOf, type } from '../report-form/helpers.js';
 
 const encoder = new TextEncoder();
 const halfBody = (text: string) =>
@@ -19,6 +19,20 @@ const halfBody = (text: string) =>
       start(controller) {
         controller.enqueue(encoder.encode(text.slice(0, text.length / 2)));
         setTimeout(() => controller.error(new Error('connection reset')), 20);
+      },
+    }),
+    { headers: { 'content-type': 'application/json' } },
+  );
+/** A body that trickles in slowly but completes. */
+const trickle = (text: string) =>
+  new HttpResponse(
+    new ReadableStream({
+      async start(controller) {
+        for (let i = 0; i < text.length; i += Math.ceil(text.length / 8)) {
+          controller.enqueue(encoder.encode(text.slice(i, i + Math.ceil(text.length / 8))));
+          await new Promise((r) => setTimeout(r, 40));
+        }
+        controller.close();
       },
     }),
     { headers: { 'content-type': 'application/json' } },
@@ -84,6 +98,13 @@ describe('fault corpus: <civic-report-form>', () => {
       });
     }
 
+    it('waits for a slow trickle that completes, and shows the form', async () => {
+      worker.use(http.get(`${OPEN311}/services.json`, () => trickle(services), { once: true }));
+      const el = await mount(`endpoint="${OPEN311}"`);
+      await ready(el);
+      expect($(el, '[part="message"]')).to.equal(null);
+    });
+
     it('gives up on a server that never answers after 15 s, then recovers', async () => {
       sinon.restore();
       const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
@@ -127,6 +148,16 @@ describe('fault corpus: <civic-report-form>', () => {
         expect(await outboxEntries()).to.deep.equal([]);
       });
     }
+
+    it('sends once through a slow trickle that completes', async () => {
+      worker.use(http.post(`${OPEN311}/requests.json`, () => trickle(JSON.stringify([{ service_request_id: 'T1', service_notice: 'Slow but fine' }])), { once: true }));
+      const el = await mount(`endpoint="${OPEN311}"`);
+      await toCheck(el);
+      sinon.clock.tick(5000);
+      await next(el);
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(textOf($(el, '.reference'))).to.equal('T1');
+    });
 
     it('sends once when the server flips between failing and working', async () => {
       let calls = 0;
