@@ -1,3 +1,4 @@
+import { isText, optionalText } from '../core/formats/items.js';
 import type { Lang } from '../core/i18n/lang.js';
 
 /** Most to least urgent; the order alerts are shown in. */
@@ -42,8 +43,6 @@ export function toSeverity(value: unknown): Severity | undefined {
   return (SEVERITIES as readonly string[]).includes(word) ? (word as Severity) : undefined;
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-const optionalText = (value: unknown) => value === undefined || isText(value);
 const optionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
 const isAlertText = (t: Partial<AlertText> | null | undefined) => !!t && isText(t.title) && isText(t.message) && optionalText(t.area) && optionalText(t.url);
 

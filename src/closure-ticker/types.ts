@@ -1,3 +1,5 @@
+import { isText, optionalText } from '../core/formats/items.js';
+
 /** What a school is doing today. `open` is an explicit "now open" update. */
 export const STATUSES = ['closed', 'partially-open', 'late-start', 'early-close', 'open'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -35,8 +37,6 @@ export function toStatus(value: unknown): Status | undefined {
   return (STATUSES as readonly string[]).includes(word) ? (word as Status) : undefined;
 }
 
-const isText = (value: unknown): value is string => typeof value === 'string';
-const optionalText = (value: unknown) => value === undefined || isText(value);
 
 /**
  * A stored copy read back from localStorage, trusted no further than a feed: another version of the

@@ -70,20 +70,6 @@ export const styles = css`
     font-weight: 700;
     margin-bottom: var(--_space-2);
   }
-  input,
-  textarea,
-  select {
-    display: block;
-    width: 100%;
-    max-width: 30rem;
-    min-height: 44px;
-    padding: var(--_space-1);
-    border: 2px solid var(--_text);
-    border-radius: 0;
-    background: var(--_bg);
-    color: var(--_text);
-    font: inherit;
-  }
   textarea {
     resize: vertical;
   }

@@ -8,39 +8,12 @@ import sinon from 'sinon';
 import '../../src/alert-banner/define.js';
 import '../../src/closure-ticker/define.js';
 import type { CivicErrorEvent } from '../../src/core/events.js';
+import { halfBody, trickle } from './bodies.js';
 import { collect, until } from '../helpers.js';
 import { civicAlerts } from '../fixtures/alerts.js';
 import { closuresJson } from '../fixtures/closures.js';
 
 type Widget = HTMLElement & { refreshNow(): void; updateComplete: Promise<unknown> };
-const encoder = new TextEncoder();
-
-/** A body that arrives a few bytes at a time, then stops half-way with a network error. */
-const halfBody = (text: string) =>
-  new HttpResponse(
-    new ReadableStream({
-      start(controller) {
-        controller.enqueue(encoder.encode(text.slice(0, text.length / 2)));
-        setTimeout(() => controller.error(new Error('connection reset')), 20);
-      },
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
-
-/** A body that trickles in slowly but completes. */
-const trickle = (text: string) =>
-  new HttpResponse(
-    new ReadableStream({
-      async start(controller) {
-        for (let i = 0; i < text.length; i += Math.ceil(text.length / 10)) {
-          controller.enqueue(encoder.encode(text.slice(i, i + Math.ceil(text.length / 10))));
-          await new Promise((r) => setTimeout(r, 15));
-        }
-        controller.close();
-      },
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
 
 const FAULTS: [string, (good: string) => Response, string | null][] = [
   ['404', () => new HttpResponse('Not found', { status: 404 }), 'http'],

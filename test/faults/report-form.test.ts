@@ -6,37 +6,13 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
 import type { CivicErrorEvent } from '../../src/core/events.js';
-import { discard, outboxEntries } from '../../src/report-form/outbox.js';
+import { outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
-import { OPEN311, open311Handlers, received, resetOpen311 } from '../mocks/open311.js';
+import { OPEN311, received } from '../mocks/open311.js';
+import { halfBody, trickle } from './bodies.js';
 import { collect, realDelay, until } from '../helpers.js';
-import { $, choose, heading, mount, next, ready, summary, textOf, type } from '../report-form/helpers.js';
+import { $, choose, heading, mount, next, ready, summary, textOf, type, useJourneySetup } from '../report-form/helpers.js';
 
-const encoder = new TextEncoder();
-const halfBody = (text: string) =>
-  new HttpResponse(
-    new ReadableStream({
-      start(controller) {
-        controller.enqueue(encoder.encode(text.slice(0, text.length / 2)));
-        setTimeout(() => controller.error(new Error('connection reset')), 20);
-      },
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
-/** A body that trickles in slowly but completes. */
-const trickle = (text: string) =>
-  new HttpResponse(
-    new ReadableStream({
-      async start(controller) {
-        for (let i = 0; i < text.length; i += Math.ceil(text.length / 8)) {
-          controller.enqueue(encoder.encode(text.slice(i, i + Math.ceil(text.length / 8))));
-          await new Promise((r) => setTimeout(r, 40));
-        }
-        controller.close();
-      },
-    }),
-    { headers: { 'content-type': 'application/json' } },
-  );
 const services = JSON.stringify([{ service_code: 'GRAF', service_name: 'Graffiti', metadata: false }]);
 const DRAFT = `civic-widgets:report:${OPEN311}`;
 
@@ -67,16 +43,7 @@ async function toCheck(el: CivicReportForm): Promise<void> {
 }
 
 describe('fault corpus: <civic-report-form>', () => {
-  beforeEach(() => {
-    resetOpen311();
-    sessionStorage.clear();
-    worker.use(...open311Handlers);
-    sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-  });
-  afterEach(async () => {
-    sinon.restore();
-    for (const entry of await outboxEntries()) await discard(entry.id);
-  });
+  useJourneySetup();
 
   describe('loading the services', () => {
     const loadFaults: [string, () => Response | Promise<Response>][] = [

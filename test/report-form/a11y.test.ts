@@ -3,12 +3,11 @@ import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
-import { discard, outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
-import { MEDIA, OPEN311, open311Handlers, resetOpen311 } from '../mocks/open311.js';
+import { MEDIA, OPEN311 } from '../mocks/open311.js';
 import { expectAccessible } from '../a11y.js';
 import { until } from '../helpers.js';
-import { $, answerFlyTipping, choose, focused, heading, mount, next, ready, type } from './helpers.js';
+import { $, answerFlyTipping, choose, focused, heading, mount, next, ready, type, useJourneySetup } from './helpers.js';
 
 const ATTRS = `endpoint="${OPEN311}" media-endpoint="${MEDIA}" privacy-url="/privacy" track-url="/reports/{id}" contact="required"`;
 
@@ -20,17 +19,8 @@ function expectNoSidewaysScroll(el: CivicReportForm, what: string): void {
 }
 
 describe('<civic-report-form> accessibility', () => {
-  beforeEach(() => {
-    resetOpen311();
-    sessionStorage.clear();
-    worker.use(...open311Handlers);
-    sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-  });
-  afterEach(async () => {
-    sinon.restore();
-    await setViewport({ width: 800, height: 600 });
-    for (const entry of await outboxEntries()) await discard(entry.id);
-  });
+  useJourneySetup();
+  afterEach(() => setViewport({ width: 800, height: 600 }));
 
   for (const lang of ['en', 'cy']) {
     it(`passes axe and reflows at 320 px at every step and state (${lang})`, async function () {

@@ -1,7 +1,28 @@
 /** Driving <civic-report-form> as a resident would: through its own controls, inside its shadow root. */
 import { expect, fixture, html } from '@open-wc/testing';
+import sinon from 'sinon';
+import { discard, outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { until } from '../helpers.js';
+import { open311Handlers, resetOpen311 } from '../mocks/open311.js';
+import { worker } from '../setup.js';
+
+/**
+ * The hooks of every report-form suite: a fresh Open311 mock and session, only Date faked (the
+ * time-trap measures the journey; tests move it on with `sinon.clock.tick`), and an empty outbox after.
+ */
+export function useJourneySetup(): void {
+  beforeEach(() => {
+    resetOpen311();
+    sessionStorage.clear();
+    worker.use(...open311Handlers);
+    sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
+  });
+  afterEach(async () => {
+    sinon.restore();
+    for (const entry of await outboxEntries()) await discard(entry.id);
+  });
+}
 
 export const $ = <T extends HTMLElement = HTMLElement>(el: CivicReportForm, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
 export const $$ = (el: CivicReportForm, selector: string): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];

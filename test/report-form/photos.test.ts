@@ -2,12 +2,12 @@ import { worker, http, HttpResponse } from '../setup.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
-import { discard, outboxEntries } from '../../src/report-form/outbox.js';
+import { outboxEntries } from '../../src/report-form/outbox.js';
 import { fit, PhotoError, photoProblem, preparePhoto } from '../../src/report-form/photos.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
-import { MEDIA, OPEN311, open311Handlers, received, resetOpen311, uploads } from '../mocks/open311.js';
+import { MEDIA, OPEN311, received, uploads } from '../mocks/open311.js';
 import { until } from '../helpers.js';
-import { $, $$, choose, focused, heading, mount, next, ready, summary, textOf, type } from './helpers.js';
+import { $, $$, choose, focused, heading, mount, next, ready, summary, textOf, type, useJourneySetup } from './helpers.js';
 
 /** A JPEG drawn by the browser, with an EXIF block holding a GPS position spliced in after SOI. */
 async function cameraJpeg(width: number, height: number, name = 'IMG_0001.jpg'): Promise<File> {
@@ -81,16 +81,7 @@ describe('photos', () => {
   });
 
   describe('in the form', () => {
-    beforeEach(() => {
-      resetOpen311();
-      sessionStorage.clear();
-      worker.use(...open311Handlers);
-      sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-    });
-    afterEach(async () => {
-      sinon.restore();
-      for (const entry of await outboxEntries()) await discard(entry.id);
-    });
+    useJourneySetup();
 
     async function toDetails(el: CivicReportForm): Promise<void> {
       await ready(el);

@@ -4,27 +4,16 @@ import sinon from 'sinon';
 import '../../src/report-form/define.js';
 import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../../src/core/events.js';
 import { outboxEntries } from '../../src/report-form/outbox.js';
-import { OPEN311, open311Handlers, received, resetOpen311, setTokenDelay } from '../mocks/open311.js';
+import { OPEN311, received, setTokenDelay } from '../mocks/open311.js';
 import { collect, until } from '../helpers.js';
-import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type } from './helpers.js';
+import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup } from './helpers.js';
 
 const EP = `endpoint="${OPEN311}"`;
 
 describe('<civic-report-form>', () => {
   let clock: sinon.SinonFakeTimers;
-  beforeEach(() => {
-    resetOpen311();
-    sessionStorage.clear();
-    worker.use(...open311Handlers);
-    // Only Date is faked: the time-trap measures the journey, and tests move it on with clock.tick.
-    clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-  });
-  afterEach(async () => {
-    sinon.restore();
-    // Nothing carries over to the next test: empty the outbox.
-    const { discard } = await import('../../src/report-form/outbox.js');
-    for (const entry of await outboxEntries()) await discard(entry.id);
-  });
+  useJourneySetup();
+  beforeEach(() => (clock = sinon.clock));
 
   describe('loading', () => {
     it('shows the fallback until services load, then the first step with groups in the server’s order and descriptions as hints', async () => {

@@ -5,11 +5,10 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
-import { discard, outboxEntries } from '../../src/report-form/outbox.js';
 import { ALL, URLS, pwned, unsafeParts, xmlEscape as x } from './corpus.js';
-import { MEDIA, OPEN311, open311Handlers, resetOpen311 } from '../mocks/open311.js';
+import { MEDIA, OPEN311, resetOpen311 } from '../mocks/open311.js';
 import { realDelay, until } from '../helpers.js';
-import { $, $$, choose, mount, next, ready, summary, textOf, type } from '../report-form/helpers.js';
+import { $, $$, choose, mount, next, ready, summary, textOf, type, useJourneySetup } from '../report-form/helpers.js';
 
 const n = ALL.length;
 const EP = `endpoint="${OPEN311}"`;
@@ -23,16 +22,7 @@ function expectSafe(el: CivicReportForm, what: string): void {
 }
 
 describe('security corpus: <civic-report-form>', () => {
-  beforeEach(() => {
-    resetOpen311();
-    sessionStorage.clear();
-    worker.use(...open311Handlers);
-    sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] });
-  });
-  afterEach(async () => {
-    sinon.restore();
-    for (const entry of await outboxEntries()) await discard(entry.id);
-  });
+  useJourneySetup();
 
   it(`shows ${n} hostile service names, descriptions and groups as text`, async () => {
     worker.use(

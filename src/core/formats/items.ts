@@ -37,3 +37,7 @@ export function idOf(value: unknown): string | undefined {
   const id = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) : '';
   return id || undefined;
 }
+
+export const isText = (value: unknown): value is string => typeof value === 'string';
+/** Absent, or a string: an optional text field read back from storage. */
+export const optionalText = (value: unknown): boolean => value === undefined || isText(value);

@@ -76,13 +76,18 @@ export const sharedStyles = [
       font: inherit;
       cursor: pointer;
     }
-    input {
+    input,
+    textarea,
+    select {
       display: block;
       width: 100%;
       max-width: 30rem;
       min-height: 44px;
       padding: var(--_space-1);
       border: 2px solid var(--_text);
+      border-radius: 0;
+      background: var(--_bg);
+      color: var(--_text);
       font: inherit;
     }
     @media (forced-colors: active) {
