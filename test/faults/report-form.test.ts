@@ -11,7 +11,7 @@ import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { OPEN311, received } from '../mocks/open311.js';
 import { halfBody, trickle } from './bodies.js';
 import { collect, realDelay, until } from '../helpers.js';
-import { $, choose, heading, mount, next, ready, summary, textOf, type, useJourneySetup } from '../report-form/helpers.js';
+import { $, heading, mount, next, ready, summary, textOf, toDetails, type, useJourneySetup } from '../report-form/helpers.js';
 
 const services = JSON.stringify([{ service_code: 'GRAF', service_name: 'Graffiti', metadata: false }]);
 const DRAFT = `civic-widgets:report:${OPEN311}`;
@@ -31,11 +31,7 @@ const FAULTS: [string, () => Response | Promise<Response>, Outcome][] = [
 ];
 
 async function toCheck(el: CivicReportForm): Promise<void> {
-  await ready(el);
-  await choose(el, 'service-1'); // graffiti
-  await next(el);
-  await type(el, 'address', 'Underpass');
-  await next(el);
+  await toDetails(el, 'service-1', 'Underpass'); // graffiti
   await type(el, 'description', 'Tags');
   await next(el);
   await next(el); // contact: optional, left empty

@@ -7,7 +7,7 @@ import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { MEDIA, OPEN311 } from '../mocks/open311.js';
 import { expectAccessible } from '../a11y.js';
 import { until } from '../helpers.js';
-import { $, answerFlyTipping, choose, focused, heading, mount, next, ready, type, useJourneySetup } from './helpers.js';
+import { $, answerFlyTipping, choose, focused, heading, mount, next, ready, type, useJourneySetup, toDetails } from './helpers.js';
 
 const ATTRS = `endpoint="${OPEN311}" media-endpoint="${MEDIA}" privacy-url="/privacy" track-url="/reports/{id}" contact="required"`;
 
@@ -83,11 +83,7 @@ describe('<civic-report-form> accessibility', () => {
 
       worker.use(http.post(`${OPEN311}/requests.json`, () => HttpResponse.error()));
       const el = await mount(`endpoint="${OPEN311}" contact="none"`, lang);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      await type(el, 'address', 'x');
-      await next(el);
+      await toDetails(el);
       await type(el, 'description', 'Tags');
       await next(el);
       sinon.clock.tick(5000);

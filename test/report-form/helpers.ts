@@ -90,6 +90,15 @@ export async function answerFlyTipping(el: CivicReportForm): Promise<void> {
   await pick(el, 'attr-7', 'l2'); // Which land? Park (8 values: a select)
 }
 
+/** Steps 1 and 2 (a problem and a place), ending on "Tell us about the problem". */
+export async function toDetails(el: CivicReportForm, service = 'service-1', address = 'x'): Promise<void> {
+  await ready(el);
+  await choose(el, service);
+  await next(el);
+  await type(el, 'address', address);
+  await next(el);
+}
+
 /** Steps 1 to 4 of a fly-tipping report, ending on Check your answers. */
 export async function toCheck(el: CivicReportForm, email = 'resident@example.org'): Promise<void> {
   await ready(el);

@@ -7,7 +7,7 @@ import { fit, PhotoError, photoProblem, preparePhoto } from '../../src/report-fo
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { MEDIA, OPEN311, received, uploads } from '../mocks/open311.js';
 import { until } from '../helpers.js';
-import { $, $$, choose, focused, heading, mount, next, ready, summary, textOf, type, useJourneySetup } from './helpers.js';
+import { $, $$, focused, heading, mount, next, summary, textOf, toDetails, type, useJourneySetup } from './helpers.js';
 
 /** A JPEG drawn by the browser, with an EXIF block holding a GPS position spliced in after SOI. */
 async function cameraJpeg(width: number, height: number, name = 'IMG_0001.jpg'): Promise<File> {
@@ -83,12 +83,9 @@ describe('photos', () => {
   describe('in the form', () => {
     useJourneySetup();
 
-    async function toDetails(el: CivicReportForm): Promise<void> {
-      await ready(el);
-      await choose(el, 'service-1'); // graffiti
-      await next(el);
-      await type(el, 'address', 'Underpass');
-      await next(el);
+    /** A graffiti report, on the details step with its description written. */
+    async function toPhotos(el: CivicReportForm): Promise<void> {
+      await toDetails(el, 'service-1', 'Underpass');
       await type(el, 'description', 'Tags');
     }
 
@@ -106,18 +103,18 @@ describe('photos', () => {
 
     it('is not offered without media-endpoint, or with max-photos="0"', async () => {
       const el = await mount(`endpoint="${OPEN311}"`);
-      await toDetails(el);
+      await toPhotos(el);
       expect($(el, '#photos')).to.equal(null);
       el.remove();
       sessionStorage.clear(); // the draft is per endpoint: a fresh journey
       const none = await mount(`endpoint="${OPEN311}" media-endpoint="${MEDIA}" max-photos="0"`);
-      await toDetails(none);
+      await toPhotos(none);
       expect($(none, '#photos')).to.equal(null);
     });
 
     it('previews each photo with a Remove button, uploads it as multipart `media`, and sends its URL as media_url', async () => {
       const el = await mount(`endpoint="${OPEN311}" media-endpoint="${MEDIA}" contact="none"`);
-      await toDetails(el);
+      await toPhotos(el);
       const input = $<HTMLInputElement>(el, '#photos')!;
       expect(input.accept).to.contain('image/heic');
       expect(input.multiple).to.equal(true);
@@ -143,7 +140,7 @@ describe('photos', () => {
 
     it('moves focus after Remove and announces it', async () => {
       const el = await mount(`endpoint="${OPEN311}" media-endpoint="${MEDIA}"`);
-      await toDetails(el);
+      await toPhotos(el);
       await addFiles(el, await cameraJpeg(400, 300, 'a.jpg'), await cameraJpeg(400, 300, 'b.jpg'));
       expect(polite()).to.equal('2 photos added');
       $<HTMLButtonElement>(el, '#remove-photo-0')!.click();
@@ -160,7 +157,7 @@ describe('photos', () => {
 
     it('gives GOV.UK errors for the wrong type, too big, unreadable and too many, keeping the good ones', async () => {
       const el = await mount(`endpoint="${OPEN311}" media-endpoint="${MEDIA}" max-photos="2"`);
-      await toDetails(el);
+      await toPhotos(el);
       await addFiles(el, new File(['x'], 'notes.txt', { type: 'text/plain' }), new File([new Uint8Array(21 * 1024 * 1024)], 'huge.jpg', { type: 'image/jpeg' }));
       expect(summary(el)).to.deep.equal(['notes.txt must be a JPEG, PNG, WebP or HEIC', 'huge.jpg must be smaller than 20 MB']);
       expect(focused(el)).to.equal($(el, '.error-summary'));
@@ -174,7 +171,7 @@ describe('photos', () => {
       let offline = true;
       worker.use(http.post(MEDIA, () => (offline ? HttpResponse.error() : undefined)));
       const el = await mount(`endpoint="${OPEN311}" media-endpoint="${MEDIA}" contact="none"`);
-      await toDetails(el);
+      await toPhotos(el);
       await addFiles(el, await cameraJpeg(800, 600));
       await next(el);
       sinon.clock.tick(5000);

@@ -6,7 +6,7 @@ import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../
 import { outboxEntries } from '../../src/report-form/outbox.js';
 import { OPEN311, received, setTokenDelay } from '../mocks/open311.js';
 import { collect, until } from '../helpers.js';
-import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup } from './helpers.js';
+import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup, toDetails } from './helpers.js';
 
 const EP = `endpoint="${OPEN311}"`;
 
@@ -260,11 +260,7 @@ describe('<civic-report-form>', () => {
 
     it('counts characters to 4,000, warns when over without blocking typing, and refuses on Continue', async () => {
       const el = await mount(EP);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      await type(el, 'address', 'x');
-      await next(el);
+      await toDetails(el);
       await type(el, 'description', 'a'.repeat(3999));
       expect(textOf($(el, '.count'))).to.equal('You have 1 character remaining');
       await type(el, 'description', 'a'.repeat(4002));
@@ -277,11 +273,7 @@ describe('<civic-report-form>', () => {
 
     it('checks the email when contact is required, and the format of any phone number', async () => {
       const el = await mount(`${EP} contact="required"`);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      await type(el, 'address', 'x');
-      await next(el);
+      await toDetails(el);
       await type(el, 'description', 'Tags');
       await next(el);
       expect(heading(el)).to.equal('Your contact details');
@@ -318,11 +310,7 @@ describe('<civic-report-form>', () => {
   describe('sending', () => {
     it('polls a batch server’s token 2 s apart and shows the reference it gives', async () => {
       const el = await mount(EP);
-      await ready(el);
-      await choose(el, 'service-2'); // Pothole: a batch service
-      await next(el);
-      await type(el, 'address', 'A38 by the garage');
-      await next(el);
+      await toDetails(el, 'service-2', 'A38 by the garage'); // Pothole: a batch service
       await until(() => !!$(el, '#attr-0-0'), 'questions');
       await type(el, 'description', 'Deep pothole');
       await choose(el, 'attr-0-1');
@@ -340,11 +328,7 @@ describe('<civic-report-form>', () => {
       setTokenDelay(99);
       const submitted = collect<CivicSubmittedEvent>(document, 'civic-submitted');
       const el = await mount(`${EP} services="POT" contact="none"`);
-      await ready(el);
-      await choose(el, 'service-0');
-      await next(el);
-      await type(el, 'address', 'x');
-      await next(el);
+      await toDetails(el, 'service-0');
       await until(() => !!$(el, '#attr-0-0'), 'questions');
       await type(el, 'description', 'Pothole');
       await choose(el, 'attr-0-0');
@@ -491,11 +475,7 @@ describe('<civic-report-form>', () => {
     it('shows a bot that fills the hidden field a normal confirmation, and sends nothing', async () => {
       const submitted = collect<CivicSubmittedEvent>(document, 'civic-submitted');
       const el = await mount(EP);
-      await ready(el);
-      await choose(el, 'service-0');
-      await next(el);
-      await type(el, 'address', 'x');
-      await next(el);
+      await toDetails(el, 'service-0');
       await answerFlyTipping(el);
       expect($(el, '.hp')!.getAttribute('aria-hidden')).to.equal('true');
       expect($(el, '#hp-field')!.tabIndex).to.equal(-1);

@@ -8,7 +8,7 @@ import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { ALL, URLS, pwned, unsafeParts, xmlEscape as x } from './corpus.js';
 import { MEDIA, OPEN311, resetOpen311 } from '../mocks/open311.js';
 import { realDelay, until } from '../helpers.js';
-import { $, $$, choose, mount, next, ready, summary, textOf, type, useJourneySetup } from '../report-form/helpers.js';
+import { $, $$, mount, next, ready, summary, textOf, toDetails, type, useJourneySetup } from '../report-form/helpers.js';
 
 const n = ALL.length;
 const EP = `endpoint="${OPEN311}"`;
@@ -57,11 +57,7 @@ describe('security corpus: <civic-report-form>', () => {
     }));
     worker.use(http.get(`${OPEN311}/services/FLY.json`, () => HttpResponse.json({ service_code: 'FLY', attributes })));
     const el = await mount(EP);
-    await ready(el);
-    await choose(el, 'service-0');
-    await next(el);
-    await type(el, 'address', 'x');
-    await next(el);
+    await toDetails(el, 'service-0');
     await until(() => $$(el, '[part="field"], [part="guidance"]').length > n / 2, 'the questions');
     const text = el.shadowRoot!.textContent ?? '';
     for (let i = 0; i < n; i++) expect(text.includes(`SAFE${i} `), `question ${i}`).to.equal(true);
@@ -79,11 +75,7 @@ describe('security corpus: <civic-report-form>', () => {
         http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ service_request_id: p, service_notice: `SAFE${i} ${p}` }]), { once: true }),
       );
       const el = await mount(`${EP} services="GRAF" contact="none" track-url="${x(URLS[i % URLS.length]!)}{id}" privacy-url="${x(p)}"`);
-      await ready(el);
-      await choose(el, 'service-0');
-      await next(el);
-      await type(el, 'address', 'x');
-      await next(el);
+      await toDetails(el, 'service-0');
       await type(el, 'description', 'y');
       await next(el);
       sinon.clock.tick(5000);
@@ -127,11 +119,7 @@ describe('security corpus: <civic-report-form>', () => {
   it('never sends a media_url the photo store gave as javascript: or data:', async () => {
     worker.use(http.post(MEDIA, () => HttpResponse.json({ url: 'javascript:alert(1)//.jpg' })));
     const el = await mount(`${EP} media-endpoint="${MEDIA}" services="GRAF" contact="none"`);
-    await ready(el);
-    await choose(el, 'service-0');
-    await next(el);
-    await type(el, 'address', 'x');
-    await next(el);
+    await toDetails(el, 'service-0');
     await type(el, 'description', 'y');
     const canvas = new OffscreenCanvas(40, 30);
     canvas.getContext('2d')!.fillRect(0, 0, 40, 30);
