@@ -9,6 +9,7 @@
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { safeUrl } from '../core/safe-url.js';
 import { Open311Error, postRequest, type Open311Options } from './open311/client.js';
+import type { Draft } from './draft.js';
 import type { RequestResult } from './open311/open311.js';
 
 export interface Report {
@@ -19,6 +20,8 @@ export interface Report {
   /** The POST fields, in order (everything but `media_url`). */
   fields: [string, string][];
   photos: Blob[];
+  /** The journey's answers, so that a refused report can be changed and sent again. */
+  draft?: Draft | undefined;
 }
 
 export interface OutboxEntry extends Report {

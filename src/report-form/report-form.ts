@@ -9,10 +9,10 @@ import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.js';
 import { emptyDraft, problems, requestFields, reviveDraft, Step, stepsFor, type Contact, type FieldError, type Key } from './journey.js';
 import { getDefinition, getServices, lookupToken, Open311Error, type Open311Options } from './open311/client.js';
 import type { Attribute, RequestResult, Service } from './open311/open311.js';
-import { ensureWatching, flushOutbox, isOffline, onOutbox, outboxEntries, queueReport, sendReport, type OutboxNews } from './outbox.js';
+import { discard, ensureWatching, flushOutbox, isOffline, onOutbox, outboxEntries, queueReport, sendReport, type OutboxEntry, type OutboxNews } from './outbox.js';
 import { PhotoError, preparePhoto, type Photo } from './photos.js';
 import { styles } from './report-form.styles.js';
-import { renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderService } from './steps.js';
+import { renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderRefused, renderService } from './steps.js';
 
 /** A journey finished in less time than this is a bot's (a time-trap instead of a CAPTCHA). */
 const TIME_TRAP = 3000;
@@ -21,7 +21,7 @@ const TOKEN_DELAY = 2000;
 
 export type Outcome =
   | { kind: 'sent'; id?: string | undefined; notice: string }
-  | { kind: 'queued'; entry: string; refused?: string[] | undefined };
+  | { kind: 'queued'; entry: string };
 export type Locating = 'idle' | 'busy' | 'denied' | 'unavailable';
 
 /**
@@ -50,6 +50,7 @@ export type Locating = 'idle' | 'busy' | 'denied' | 'unavailable';
  * @csspart submit-button - "Continue" and "Send report".
  * @csspart back-link - "Back".
  * @csspart confirmation - The "Report sent" panel.
+ * @csspart refused - A report kept on this device that the council refused, with "Change it and send again" and "Delete it".
  * @csspart message - The notice shown above the fallback when the form cannot load.
  * @cssprop --civic-report-form-button-background - Default #00703c (GOV.UK green).
  * @cssprop --civic-report-form-button-text - Default #ffffff.
@@ -81,6 +82,7 @@ export class CivicReportForm extends CivicElement {
     busy: { state: true },
     filter: { state: true },
     locating: { state: true },
+    refusedReports: { state: true },
   };
 
   /** The Open311 base URL: requests go to `<endpoint>/services.json` and so on. */
@@ -124,6 +126,8 @@ export class CivicReportForm extends CivicElement {
   filter = '';
   /** @internal */
   locating: Locating = 'idle';
+  /** @internal Reports kept on this device that the council refused (4xx): shown until changed or deleted. */
+  refusedReports: OutboxEntry[] = [];
 
   /** @internal */
   readonly text = new TextController<Key>(this, { en, cy });
@@ -210,12 +214,38 @@ export class CivicReportForm extends CivicElement {
     if (!this.offered.some((s) => s.code === draft.service)) Object.assign(draft, { service: '', step: Step.Service });
     this.draft = draft;
     if (draft.service) void this.#loadQuestions(draft.service);
+    const entries = await outboxEntries();
     if (draft.queued) {
-      const entry = (await outboxEntries()).find((e) => e.id === draft.queued);
-      // Gone from the outbox: sent while the page was away.
-      if (entry) this.outcome = { kind: 'queued', entry: entry.id, refused: entry.refused };
-      else this.#finish({ notice: '' }, false);
+      const entry = entries.find((e) => e.id === draft.queued);
+      // Gone from the outbox: sent while the page was away. Refused: shown below, to change or delete.
+      if (!entry) this.#finish({ notice: '' }, false);
+      else if (!entry.refused) this.outcome = { kind: 'queued', entry: entry.id };
+      else this.set({ queued: undefined });
     }
+    this.refusedReports = entries.filter((e) => e.refused && e.endpoint === endpoint);
+  }
+
+  /** @internal "Change it and send again": a refused report's answers and photos back in the journey. */
+  async reopen(entry: OutboxEntry): Promise<void> {
+    const photos = await Promise.all(
+      entry.photos.map((blob, i) => preparePhoto(new File([blob], `photo-${i + 1}.jpg`, { type: 'image/jpeg' })).catch(() => undefined)),
+    );
+    await discard(entry.id);
+    this.refusedReports = this.refusedReports.filter((e) => e.id !== entry.id);
+    this.outcome = undefined;
+    this.photos = photos.filter((p): p is Photo => !!p);
+    const draft = reviveDraft({ ...entry.draft, queued: undefined });
+    this.draft = draft;
+    if (draft.service) await this.#loadQuestions(draft.service);
+    this.go(Step.Check);
+  }
+
+  /** @internal "Delete it". */
+  async deleteRefused(entry: OutboxEntry): Promise<void> {
+    await discard(entry.id);
+    this.refusedReports = this.refusedReports.filter((e) => e.id !== entry.id);
+    announce(this.text.t('savedDeleted'));
+    void this.#focus('.step-heading');
   }
 
   #questionLoads = new Map<string, Promise<void>>();
@@ -370,6 +400,7 @@ export class CivicReportForm extends CivicElement {
       mediaEndpoint: this.photoLimit ? this.mediaEndpoint : undefined,
       fields: requestFields(this.draft, this.questionList, this.contact, this.apiKey),
       photos: this.photos.map((p) => p.blob),
+      draft: { ...this.draft, queued: undefined },
     };
     this.errors = [];
     try {
@@ -430,9 +461,14 @@ export class CivicReportForm extends CivicElement {
   }
 
   #handleOutbox = (news: OutboxNews): void => {
-    if (news.id !== this.draft.queued) return;
-    if (news.kind === 'sent') this.#finish(news.result, true, true);
-    else if (news.kind === 'refused') this.outcome = { kind: 'queued', entry: news.id, refused: news.messages };
+    if (news.kind === 'refused') {
+      // Any refused report for this endpoint is shown, with the council's reasons, to change or delete.
+      if (news.id === this.draft.queued) {
+        this.outcome = undefined;
+        this.set({ queued: undefined });
+      }
+      void outboxEntries().then((entries) => (this.refusedReports = entries.filter((e) => e.refused && e.endpoint === this.endpoint)));
+    } else if (news.kind === 'sent' && news.id === this.draft.queued) this.#finish(news.result, true, true);
   };
 
   /** @internal "Report another problem". */
@@ -483,7 +519,7 @@ export class CivicReportForm extends CivicElement {
     const t = this.text.t.bind(this.text);
     return html`<section part="form" aria-label=${t('region')}>
       ${step !== Step.Done && step !== Step.Service ? html`<button type="button" class="back-link" part="back-link" @click=${() => this.back()}>${t('back')}</button>` : nothing}
-      ${this.#renderErrorSummary()}
+      ${step !== Step.Done ? renderRefused(this) : nothing} ${this.#renderErrorSummary()}
       ${step === Step.Done
         ? body
         : html`<form novalidate @submit=${(event: Event) => void this.continue(event)}>

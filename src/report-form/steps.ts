@@ -248,12 +248,6 @@ export function renderConfirmation(form: Form): TemplateResult {
         <p>${t('queued')}</p>
       </div>
       <p>${t('queuedLater')}</p>
-      ${outcome.refused
-        ? html`<div class="notice error-text">
-            <p>${t('queuedRefused')}</p>
-            <ul class="bullets">${outcome.refused.map((m) => html`<li>${m}</li>`)}</ul>
-          </div>`
-        : nothing}
       ${another}`;
   }
   const track = outcome.id && form.trackUrl ? safeUrl(form.trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : null;
@@ -263,4 +257,21 @@ export function renderConfirmation(form: Form): TemplateResult {
     </div>
     ${outcome.id ? nothing : html`<p>${t('received')}</p>`} ${outcome.notice ? html`<p>${outcome.notice}</p>` : nothing}
     ${track ? html`<p><a href=${track}>${t('track')}</a></p>` : nothing} ${another}`;
+}
+
+/** Reports kept on this device that the council refused, with its reasons: change and resend, or delete. */
+export function renderRefused(form: Form): TemplateResult | typeof nothing {
+  const t = form.text.t.bind(form.text);
+  return form.refusedReports.length
+    ? html`${form.refusedReports.map(
+        (entry) => html`<div class="notice error-text" part="refused">
+          <p>${t('queuedRefused')}</p>
+          ${entry.refused?.length ? html`<ul class="bullets">${entry.refused.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
+          <p class="actions">
+            <button type="button" class="secondary" @click=${() => void form.reopen(entry)}>${t('changeAndResend')}</button>
+            <button type="button" class="secondary" @click=${() => void form.deleteRefused(entry)}>${t('deleteSaved')}</button>
+          </p>
+        </div>`,
+      )}`
+    : nothing;
 }

@@ -93,6 +93,24 @@ describe('<civic-report-form> accessibility', () => {
     });
   }
 
+  for (const lang of ['en', 'cy']) {
+    it(`passes axe with a refused report kept on this device (${lang})`, async () => {
+      let offline = true;
+      worker.use(http.post(`${OPEN311}/requests.json`, () => (offline ? HttpResponse.error() : HttpResponse.json([{ code: 400, description: 'Outside Anyshire' }], { status: 400 }))));
+      const el = await mount(`endpoint="${OPEN311}" contact="none"`, lang);
+      await toDetails(el);
+      await type(el, 'description', 'Tags');
+      await next(el);
+      sinon.clock.tick(5000);
+      await next(el);
+      await until(() => !!$(el, '.panel-queued'), 'the queued panel');
+      offline = false;
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!$(el, '[part="refused"]'), 'the refused notice');
+      await expectAccessible(el, `refused (${lang})`);
+    });
+  }
+
   it('works end to end with the keyboard alone, focus following each step', async () => {
     const el = await mount(`endpoint="${OPEN311}" contact="optional"`);
     await ready(el);

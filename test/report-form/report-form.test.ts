@@ -457,6 +457,56 @@ describe('<civic-report-form>', () => {
       expect(await outboxEntries()).to.deep.equal([]);
     });
 
+    it('brings back a queued report the council then refused, to change and send again', async () => {
+      let answer: 'offline' | 'refuse' | 'accept' = 'offline';
+      worker.use(
+        http.post(`${OPEN311}/requests.json`, () =>
+          answer === 'offline' ? HttpResponse.error() : answer === 'refuse' ? HttpResponse.json([{ code: 400, description: 'That place is outside Anyshire' }], { status: 400 }) : undefined,
+        ),
+      );
+      const el = await mount(EP);
+      await toCheck(el);
+      clock.tick(5000);
+      await next(el);
+      await until(() => heading(el) === 'Saved on this device', 'the queued panel');
+      answer = 'refuse';
+      window.dispatchEvent(new Event('online'));
+      await until(() => !!$(el, '[part="refused"]'), 'the refused notice');
+      expect(textOf($(el, '[part="refused"]'))).to.contain('That place is outside Anyshire');
+      expect(heading(el), 'back on Check your answers').to.equal('Check your answers before sending your report');
+      ($$(el, '[part="refused"] button')[0] as HTMLButtonElement).click();
+      await until(() => !$(el, '[part="refused"]'), 'the notice to go');
+      expect(focused(el)).to.equal($(el, '.step-heading'));
+      expect(textOf($$(el, '.summary-row dd')[2])).to.equal('Outside 14 High Street');
+      expect(await outboxEntries()).to.deep.equal([]);
+      answer = 'accept';
+      await next(el);
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(received).to.have.length(1);
+    });
+
+    it('shows a refused report from an earlier visit, and deletes it when asked', async () => {
+      let answer: 'offline' | 'refuse' = 'offline';
+      worker.use(http.post(`${OPEN311}/requests.json`, () => (answer === 'offline' ? HttpResponse.error() : HttpResponse.json([{ code: 400, description: 'Duplicate report' }], { status: 400 }))));
+      const first = await mount(EP);
+      await toCheck(first);
+      clock.tick(5000);
+      await next(first);
+      await until(() => heading(first) === 'Saved on this device', 'the queued panel');
+      first.remove();
+      sessionStorage.clear(); // another visit: the tab was closed
+      answer = 'refuse';
+      const second = await mount(EP);
+      await until(() => !!second.shadowRoot?.querySelector('[part="refused"]'), 'the refused notice');
+      expect(heading(second)).to.equal('What is the problem?');
+      expect(textOf($(second, '[part="refused"]'))).to.contain('Duplicate report');
+      ($$(second, '[part="refused"] button')[1] as HTMLButtonElement).click();
+      await until(() => !$(second, '[part="refused"]'), 'the notice to go');
+      expect(textOf(document.querySelector('[data-civic-live="polite"]'))).to.equal('The saved report was deleted');
+      expect(await outboxEntries()).to.deep.equal([]);
+      expect(received).to.have.length(0);
+    });
+
     it('keeps the draft and says so when this device cannot keep the report either', async () => {
       worker.use(http.post(`${OPEN311}/requests.json`, () => HttpResponse.error()));
       // A full disk: IndexedDB refuses every write.

@@ -93,7 +93,10 @@ export const en = {
   queuedHeading: 'Saved on this device',
   queued: 'It will be sent when you are back online.',
   queuedLater: 'If you close this page, it will be sent the next time you open a page with this form.',
-  queuedRefused: 'The council could not accept the report saved on this device.',
+  queuedRefused: 'The council could not accept a report saved on this device.',
+  changeAndResend: 'Change it and send again',
+  deleteSaved: 'Delete it',
+  savedDeleted: 'The saved report was deleted',
   another: 'Report another problem',
   honeypot: 'Leave this field empty',
 };
@@ -188,7 +191,10 @@ export const cy: ReportFormMessages = {
   queuedHeading: 'Wedi’i gadw ar y ddyfais hon',
   queued: 'Caiff ei anfon pan fyddwch ar-lein eto.',
   queuedLater: 'Os byddwch yn cau’r dudalen hon, caiff ei anfon y tro nesaf y byddwch yn agor tudalen gyda’r ffurflen hon.',
-  queuedRefused: 'Nid oedd y cyngor yn gallu derbyn yr adroddiad a gadwyd ar y ddyfais hon.',
+  queuedRefused: 'Nid oedd y cyngor yn gallu derbyn adroddiad a gadwyd ar y ddyfais hon.',
+  changeAndResend: 'Ei newid a’i anfon eto',
+  deleteSaved: 'Ei ddileu',
+  savedDeleted: 'Mae’r adroddiad a gadwyd wedi’i ddileu',
   another: 'Rhoi gwybod am broblem arall',
   honeypot: 'Gadewch y maes hwn yn wag',
 };
