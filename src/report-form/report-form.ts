@@ -222,7 +222,12 @@ export class CivicReportForm extends CivicElement {
       else if (!entry.refused) this.outcome = { kind: 'queued', entry: entry.id };
       else this.set({ queued: undefined });
     }
-    this.refusedReports = entries.filter((e) => e.refused && e.endpoint === endpoint);
+    this.#showRefused(entries);
+  }
+
+  /** Every refused report on this device for this endpoint, to change or delete. */
+  #showRefused(entries: OutboxEntry[]): void {
+    this.refusedReports = entries.filter((e) => e.refused && e.endpoint === this.endpoint);
   }
 
   /** @internal "Change it and send again": a refused report's answers and photos back in the journey. */
@@ -467,7 +472,7 @@ export class CivicReportForm extends CivicElement {
         this.outcome = undefined;
         this.set({ queued: undefined });
       }
-      void outboxEntries().then((entries) => (this.refusedReports = entries.filter((e) => e.refused && e.endpoint === this.endpoint)));
+      void outboxEntries().then((entries) => this.#showRefused(entries));
     } else if (news.kind === 'sent' && news.id === this.draft.queued) this.#finish(news.result, true, true);
   };
 

@@ -130,32 +130,26 @@ describe('<civic-report-form>', () => {
       expect(received[0]!.has('email')).to.equal(false);
     });
 
-    it('explains a refused location and leaves the address open', async () => {
-      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_s, failure) => failure!({ code: 1, PERMISSION_DENIED: 1 } as GeolocationPositionError));
-      const el = await mount(EP);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      ($(el, 'button.secondary') as HTMLButtonElement).click();
-      await el.updateComplete;
-      expect(textOf($(el, '.notice'))).to.contain('permission was not given');
-      expect($(el, '#address')).to.not.equal(null);
-    });
-
-    it('says when the device cannot tell where it is, and leaves the address open', async () => {
-      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_s, failure) => failure!({ code: 2, PERMISSION_DENIED: 1 } as GeolocationPositionError));
-      const el = await mount(EP);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      ($(el, 'button.secondary') as HTMLButtonElement).click();
-      await el.updateComplete;
-      expect(textOf($(el, '.notice'))).to.equal('Your location is not available. Type the address or describe the place instead.');
-      expect(textOf(document.querySelector('[data-civic-live="polite"]'))).to.equal('Your location is not available. Type the address or describe the place instead.');
-      await type(el, 'address', 'By the war memorial');
-      await next(el);
-      expect(heading(el)).to.equal('Tell us about the problem');
-    });
+    const locationFailures: [string, number, string][] = [
+      ['refused', 1, 'We cannot use your location because permission was not given. Type the address or describe the place instead.'],
+      ['unavailable', 2, 'Your location is not available. Type the address or describe the place instead.'],
+    ];
+    for (const [what, code, message] of locationFailures) {
+      it(`explains a location that is ${what}, and leaves the address open`, async () => {
+        sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_s, failure) => failure!({ code, PERMISSION_DENIED: 1 } as GeolocationPositionError));
+        const el = await mount(EP);
+        await ready(el);
+        await choose(el, 'service-1');
+        await next(el);
+        ($(el, 'button.secondary') as HTMLButtonElement).click();
+        await el.updateComplete;
+        expect(textOf($(el, '.notice'))).to.equal(message);
+        expect(textOf(document.querySelector('[data-civic-live="polite"]'))).to.equal(message);
+        await type(el, 'address', 'By the war memorial');
+        await next(el);
+        expect(heading(el)).to.equal('Tell us about the problem');
+      });
+    }
 
     it('takes the place from a council map in the location slot (civic-location)', async () => {
       const el = await mount(EP);
