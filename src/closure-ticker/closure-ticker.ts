@@ -7,7 +7,7 @@ import { formatDate, fromLondon, londonDate, londonDay, updatedText } from '../c
 import * as cy from '../core/i18n/cy.js';
 import * as en from '../core/i18n/en.js';
 import { TextController } from '../core/i18n/text-controller.js';
-import { safeUrl } from '../core/safe-url.js';
+import { absoluteUrl, safeUrl } from '../core/safe-url.js';
 import { loadList, saveList } from '../core/stored-list.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './closure-ticker.styles.js';
@@ -271,7 +271,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     const closed = closures.filter((c) => c.status === 'closed').length;
     const partial = closures.filter((c) => c.status !== 'closed' && c.status !== 'open').length;
     const updated = feed.data.updated ? new Date(feed.data.updated) : feed.updatedAt;
-    const seeAll = safeUrl(this.listUrl);
+    const seeAll = absoluteUrl(this.listUrl);
     return html`<section part="region" aria-label=${t.t('region')}>
       <p part="summary" class="summary">
         <strong>${closed || partial ? [closed ? t.plural('closedCount', closed) : '', partial ? t.plural('partialCount', partial) : ''].filter(Boolean).join(', ') : t.t('none')}</strong>

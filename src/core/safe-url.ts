@@ -45,3 +45,14 @@ export function safeUrl(value: unknown, base?: string, extra: readonly string[] 
     return null;
   }
 }
+
+/**
+ * A URL a council configured (`src`, `endpoint`, `media-endpoint`, `track-url`, `list-url`…), made
+ * absolute against the document's base, or `undefined` when it is empty or not http(s). Resolve once,
+ * here, before the URL is stored or used as a base: a relative base (`new URL(x, '/open311/media')`)
+ * throws, and a report queued on one page may be sent from another with a different base.
+ */
+export function absoluteUrl(value: unknown): string | undefined {
+  const url = safeUrl(value);
+  return url?.startsWith('https:') || url?.startsWith('http:') ? url : undefined;
+}

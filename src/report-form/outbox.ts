@@ -7,15 +7,16 @@
  * and one drain runs at a time, in this page (a shared promise) and across tabs (a Web Lock).
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
-import { safeUrl } from '../core/safe-url.js';
+import { absoluteUrl, safeUrl } from '../core/safe-url.js';
 import { Open311Error, postRequest, type Open311Options } from './open311/client.js';
 import type { Draft } from './draft.js';
 import type { RequestResult } from './open311/open311.js';
 
 export interface Report {
+  /** Absolute (see absoluteUrl): the report may be sent from another page, with another base. */
   endpoint: string;
   options: Open311Options;
-  /** Where photos go first (multipart field `media`), answering `{ "url": … }`. */
+  /** Where photos go first (multipart field `media`), answering `{ "url": … }`. Absolute. */
   mediaEndpoint?: string | undefined;
   /** The POST fields, in order (everything but `media_url`). */
   fields: [string, string][];
@@ -53,7 +54,9 @@ async function uploadPhoto(mediaEndpoint: string, blob: Blob, index: number, tim
   if (!response.ok) throw new Open311Error('http', response.status);
   let url: string | null = null;
   try {
-    url = safeUrl(((await response.json()) as { url?: unknown } | null)?.url, mediaEndpoint);
+    // A relative answer ("/media/1.jpg") is the photo store's own address: resolve it against the
+    // store's absolute URL (a relative base would throw, and the report would never be sent).
+    url = safeUrl(((await response.json()) as { url?: unknown } | null)?.url, absoluteUrl(mediaEndpoint));
   } catch {
     /* not JSON */
   }

@@ -4,6 +4,7 @@ import { announce, prepareAnnouncer } from '../core/announce.js';
 import { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent, type CivicLocationDetail } from '../core/events.js';
 import { cy, en } from '../core/i18n/report-form.js';
 import { TextController } from '../core/i18n/text-controller.js';
+import { absoluteUrl } from '../core/safe-url.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { clearDraft, loadDraft, saveDraft, type Draft } from './draft.js';
 import { emptyDraft, problems, requestFields, reviveDraft, Step, stepsFor, type Contact, type FieldError, type Key } from './journey.js';
@@ -162,6 +163,16 @@ export class CivicReportForm extends CivicElement {
     if (changed.has('endpoint') || changed.has('responseFormat') || changed.has('jurisdictionId') || changed.has('services')) void this.#load();
   }
 
+  /** @internal The endpoint, absolute: the key of the draft and of the outbox's reports. */
+  get endpointUrl(): string | undefined {
+    return absoluteUrl(this.endpoint);
+  }
+
+  /** @internal Where photos go, absolute, or undefined. */
+  get mediaUrl(): string | undefined {
+    return absoluteUrl(this.mediaEndpoint);
+  }
+
   get #options(): Open311Options {
     return { format: this.responseFormat === 'xml' ? 'xml' : 'json', jurisdiction: this.jurisdictionId };
   }
@@ -173,7 +184,7 @@ export class CivicReportForm extends CivicElement {
 
   /** @internal Photos are asked for only when they can be uploaded. */
   get photoLimit(): number {
-    return this.mediaEndpoint ? Math.max(0, Math.min(10, Math.floor(this.maxPhotos) || 0)) : 0;
+    return this.mediaUrl ? Math.max(0, Math.min(10, Math.floor(this.maxPhotos) || 0)) : 0;
   }
 
   /** @internal The chosen service's questions ([] while loading or when it has none). */
@@ -183,7 +194,7 @@ export class CivicReportForm extends CivicElement {
   }
 
   async #load(): Promise<void> {
-    const endpoint = this.endpoint;
+    const endpoint = this.endpointUrl;
     const load = ++this.#loads;
     clearTimeout(this.#retry);
     if (!endpoint) return;
@@ -227,7 +238,7 @@ export class CivicReportForm extends CivicElement {
 
   /** Every refused report on this device for this endpoint, to change or delete. */
   #showRefused(entries: OutboxEntry[]): void {
-    this.refusedReports = entries.filter((e) => e.refused && e.endpoint === this.endpoint);
+    this.refusedReports = entries.filter((e) => e.refused && e.endpoint === this.endpointUrl);
   }
 
   /** @internal "Change it and send again": a refused report's answers and photos back in the journey. */
@@ -258,7 +269,7 @@ export class CivicReportForm extends CivicElement {
   /** Fetches a service's questions once; every caller waits for the same request. */
   #loadQuestions(code: string): Promise<void> {
     const service = this.offered.find((s) => s.code === code);
-    const endpoint = this.endpoint;
+    const endpoint = this.endpointUrl;
     if (!service || !endpoint) return Promise.resolve();
     let load = this.#questionLoads.get(code);
     if (!load) {
@@ -282,7 +293,8 @@ export class CivicReportForm extends CivicElement {
   /** @internal Records answers and keeps them in sessionStorage. */
   set(patch: Partial<Draft>): void {
     this.draft = { ...this.draft, ...patch };
-    if (this.endpoint) saveDraft(this.endpoint, this.draft);
+    const endpoint = this.endpointUrl;
+    if (endpoint) saveDraft(endpoint, this.draft);
     if (patch.service) void this.#loadQuestions(patch.service);
   }
 
@@ -391,7 +403,7 @@ export class CivicReportForm extends CivicElement {
   }
 
   async #send(): Promise<void> {
-    const endpoint = this.endpoint;
+    const endpoint = this.endpointUrl;
     if (!endpoint) return;
     // A bot (the hidden field filled in, or the journey done in under 3 s) sees a normal confirmation.
     // A clock set back mid-journey (negative time) is a person's, not a bot's: never lose their report.
@@ -402,7 +414,7 @@ export class CivicReportForm extends CivicElement {
     const report = {
       endpoint,
       options: this.#options,
-      mediaEndpoint: this.photoLimit ? this.mediaEndpoint : undefined,
+      mediaEndpoint: this.photoLimit ? this.mediaUrl : undefined,
       fields: requestFields(this.draft, this.questionList, this.contact, this.apiKey),
       photos: this.photos.map((p) => p.blob),
       draft: { ...this.draft, queued: undefined },
@@ -420,10 +432,10 @@ export class CivicReportForm extends CivicElement {
 
   /** A batch server answers with a token: ask for the reference a few times, 2 s apart. */
   async #pollToken(result: RequestResult): Promise<RequestResult> {
-    for (let poll = 0; poll < TOKEN_POLLS && !result.id && result.token && this.endpoint && this.isConnected; poll++) {
+    for (let poll = 0; poll < TOKEN_POLLS && !result.id && result.token && this.endpointUrl && this.isConnected; poll++) {
       await new Promise((resolve) => setTimeout(resolve, TOKEN_DELAY));
       try {
-        const answer = await lookupToken(this.endpoint, result.token, this.#options);
+        const answer = await lookupToken(this.endpointUrl!, result.token, this.#options);
         if (answer.id) return { ...result, id: answer.id };
       } catch {
         /* not yet: the confirmation says "received" */
@@ -451,12 +463,12 @@ export class CivicReportForm extends CivicElement {
     // A 2xx that is not an Open311 answer (a captive portal's login page, say) confirms nothing.
     const key = client ? 'errorRefused' : error.reason === 'parse' ? 'errorUnconfirmed' : 'errorServer';
     this.#showErrors([{ field: '', text: this.text.t(key) }, ...messages.map((text) => ({ field: '', text }))]);
-    this.dispatchEvent(new CivicErrorEvent({ url: this.endpoint ?? '', status: error.status, reason: error.reason, messages: error.messages }));
+    this.dispatchEvent(new CivicErrorEvent({ url: this.endpointUrl ?? '', status: error.status, reason: error.reason, messages: error.messages }));
   }
 
   /** The server confirmed (or a bot was fooled): the draft goes, the confirmation comes. */
   #finish(result: RequestResult, fire = true, fromOutbox = false): void {
-    if (this.endpoint) clearDraft(this.endpoint);
+    if (this.endpointUrl) clearDraft(this.endpointUrl);
     this.draft = { ...emptyDraft(), step: Step.Done };
     this.photos = [];
     this.errors = [];
@@ -483,7 +495,7 @@ export class CivicReportForm extends CivicElement {
     this.draft = emptyDraft();
     this.photos = [];
     this.filter = '';
-    if (this.endpoint) clearDraft(this.endpoint);
+    if (this.endpointUrl) clearDraft(this.endpointUrl);
     void this.#focus('.step-heading');
   }
 

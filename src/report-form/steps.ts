@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { announce } from '../core/announce.js';
-import { safeUrl } from '../core/safe-url.js';
+import { absoluteUrl } from '../core/safe-url.js';
 import type { Service } from './open311/open311.js';
 import { attributeField, describedBy, errorOf, group, type FieldParts } from './fields.js';
 import { answerOf, attributeId, MAX_DESCRIPTION, Step } from './journey.js';
@@ -197,7 +197,7 @@ export function renderContact(form: Form): TemplateResult {
   const t = form.text.t.bind(form.text);
   const required = form.contact === 'required';
   const optional = (label: string) => `${label} ${t('optional')}`;
-  const privacy = safeUrl(form.privacyUrl);
+  const privacy = absoluteUrl(form.privacyUrl);
   const d = form.draft;
   return html`${heading(t(required ? 'contactHeading' : 'contactHeadingOptional'))}
     <p class="hint">${t('contactHint')}</p>
@@ -250,7 +250,7 @@ export function renderConfirmation(form: Form): TemplateResult {
       <p>${t('queuedLater')}</p>
       ${another}`;
   }
-  const track = outcome.id && form.trackUrl ? safeUrl(form.trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : null;
+  const track = outcome.id && form.trackUrl ? absoluteUrl(form.trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : undefined;
   return html`<div class="panel" part="confirmation">
       ${heading(t('sentHeading'))}
       ${outcome.id ? html`<p class="reference-line">${t('reference')}<br /><strong class="reference">${outcome.id}</strong></p>` : nothing}

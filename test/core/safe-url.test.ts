@@ -1,7 +1,7 @@
 import '../setup.js';
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { safeUrl } from '../../src/core/safe-url.js';
+import { absoluteUrl, safeUrl } from '../../src/core/safe-url.js';
 
 const ALLOWED = ['http:', 'https:', 'mailto:', 'tel:'];
 const BASE = 'https://council.example/feeds/alerts.json';
@@ -82,3 +82,30 @@ describe('safeUrl', () => {
     );
   });
 });
+
+describe('absoluteUrl (every configured address: src, endpoint, media-endpoint, track-url, list-url)', () => {
+  it('resolves paths and relative addresses against the document’s base', () => {
+    expect(absoluteUrl('/open311/media')).to.equal(`${location.origin}/open311/media`);
+    expect(absoluteUrl('feeds/alerts.json')).to.equal(new URL('feeds/alerts.json', document.baseURI).href);
+    expect(absoluteUrl(' https://council.example/open311/v2 ')).to.equal('https://council.example/open311/v2');
+  });
+
+  it('follows a <base href> when the page has one', () => {
+    const base = document.head.appendChild(Object.assign(document.createElement('base'), { href: 'https://cms.council.example/site/' }));
+    try {
+      expect(absoluteUrl('open311/v2')).to.equal('https://cms.council.example/site/open311/v2');
+    } finally {
+      base.remove();
+    }
+  });
+
+  it('gives undefined for empty values, mailto:, tel: and every script trick', () => {
+    for (const value of ['', '   ', undefined, null, 42, 'mailto:a@b.example', 'tel:123', ...TRICKS]) expect(absoluteUrl(value), String(value)).to.equal(undefined);
+  });
+
+  it('makes a URL that is a valid base (new URL(x, it) never throws)', () => {
+    const base = absoluteUrl('/open311/media')!;
+    expect(new URL('/open311/media/1.jpg', base).href).to.equal(`${location.origin}/open311/media/1.jpg`);
+  });
+});
+

@@ -5,7 +5,7 @@
 // embed-code builder writes the snippet and checks feeds in plain words. Needs cdn/ (npm run build).
 // Run by `npm test`. Reports go to a temporary folder, never to demo/data/.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -139,7 +139,7 @@ try {
     if ((await fetch(`${base}/feeds/alerts.json`)).status !== 200) throw new Error('the feed did not recover');
   });
 
-  await step('a report sent from /report.html is stored on disk and listed on /reports', async () => {
+  await step('a report with a photo sent from /report.html (relative endpoints, as served) is stored on disk and listed on /reports', async () => {
     await visit('/report.html');
     const form = 'civic-report-form';
     const click = (selector) => page.evaluate((f, s) => document.querySelector(f).shadowRoot.querySelector(s).click(), form, selector);
@@ -163,6 +163,18 @@ try {
     await click('[part="submit-button"]');
     await until(async () => (await heading()) === 'Tell us about the problem', 'step 3');
     await fill('#description', 'Fresh tags on both walls of the underpass');
+    // A photo, chosen through the real file input as a resident would (the browser's file chooser).
+    const photo = join(data, 'IMG_0001.jpg');
+    writeFileSync(photo, Buffer.from(await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(1200, 900);
+      const context = canvas.getContext('2d');
+      context.fillStyle = '#1d70b8';
+      context.fillRect(0, 0, 1200, 900);
+      return [...new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg' })).arrayBuffer())];
+    })));
+    const input = await page.evaluateHandle((f) => document.querySelector(f).shadowRoot.querySelector('#photos'), form);
+    await input.asElement().uploadFile(photo);
+    await until(() => page.evaluate((f) => !!document.querySelector(f).shadowRoot.querySelector('.photos img'), form), 'the photo preview');
     await click('[part="submit-button"]');
     await until(async () => (await heading())?.startsWith('Your contact details'), 'step 4');
     await click('[part="submit-button"]');
@@ -173,9 +185,15 @@ try {
     const reference = await page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('.reference')?.textContent, form);
     const stored = JSON.parse(readFileSync(join(data, 'reports.json'), 'utf8'));
     if (stored.at(-1)?.service_request_id !== reference) throw new Error(`reference ${reference} is not the stored report's`);
+    const mediaUrls = stored.at(-1).fields.filter(([name]) => name === 'media_url').map(([, v]) => v);
+    if (mediaUrls.length !== 1 || !mediaUrls[0].startsWith(`${base}/open311/media/`)) throw new Error(`media_url sent: ${JSON.stringify(mediaUrls)}`);
+    const kept = readdirSync(join(data, 'media'));
+    if (kept.length !== 1) throw new Error(`expected 1 photo stored, found ${kept.length}`);
     await visit('/reports');
     const listed = await page.$eval(`#r${reference}`, (el) => el.textContent);
     if (!listed.includes('Fresh tags on both walls')) throw new Error('the report is not listed on /reports');
+    const shown = await page.$eval(`#r${reference}`, (el) => [...el.querySelectorAll('img')].map((img) => img.complete && img.naturalWidth));
+    if (shown.length !== 1 || !shown[0]) throw new Error(`the photo is not shown with the report on /reports (${JSON.stringify({ shown, mediaUrls })})`);
   });
 
   await step('the embed-code builder writes the snippet and checks feeds in plain words', async () => {

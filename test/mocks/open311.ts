@@ -54,21 +54,25 @@ export function setTokenDelay(polls: number): void {
   tokenDelay = polls;
 }
 
-export const open311Handlers = [
+/**
+ * The server at `base`, its photo store at `media`. `photoUrl` is what the store answers for the
+ * n-th photo (an absolute URL by default; some stores answer a path).
+ */
+export const open311HandlersAt = (base: string, media: string, photoUrl = (n: number) => `${media}/${n}.jpg`) => [
   // The council's photo store: multipart field `media` in, `{ url }` out.
-  http.post(MEDIA, async ({ request }) => {
-    const media = (await request.formData()).get('media');
-    if (!(media instanceof File)) return HttpResponse.json({ error: 'media is required' }, { status: 400 });
-    uploads.push(media);
-    return HttpResponse.json({ url: `${MEDIA}/${uploads.length}.jpg` });
+  http.post(media, async ({ request }) => {
+    const file = (await request.formData()).get('media');
+    if (!(file instanceof File)) return HttpResponse.json({ error: 'media is required' }, { status: 400 });
+    uploads.push(file);
+    return HttpResponse.json({ url: photoUrl(uploads.length) });
   }),
-  http.get(`${OPEN311}/services.:format`, ({ params }) => {
+  http.get(`${base}/services.:format`, ({ params }) => {
     const format = String(params['format']);
     return format === 'xml'
       ? xml('services', services.map((s) => `<service>${fields(s)}</service>`).join(''))
       : HttpResponse.json(services);
   }),
-  http.get(`${OPEN311}/services/:code.:format`, ({ params }) => {
+  http.get(`${base}/services/:code.:format`, ({ params }) => {
     const format = String(params['format']);
     const code = String(params['code']);
     const attributes = definitions[code];
@@ -82,7 +86,7 @@ export const open311Handlers = [
       .join('');
     return xml('service_definition', `<service_code>${code}</service_code><attributes>${attrXml}</attributes>`);
   }),
-  http.post(`${OPEN311}/requests.:format`, async ({ request, params }) => {
+  http.post(`${base}/requests.:format`, async ({ request, params }) => {
     const format = String(params['format']);
     const body = new URLSearchParams(await request.text());
     if (body.get('api_key') === 'bad-key') return errors(format, 403, 'Invalid api_key');
@@ -105,7 +109,7 @@ export const open311Handlers = [
     const answer = { service_request_id: id, service_notice: notice, account_id: '' };
     return format === 'xml' ? xml('service_requests', `<request>${fields(answer)}</request>`) : HttpResponse.json([answer]);
   }),
-  http.get(`${OPEN311}/tokens/:token.:format`, ({ params }) => {
+  http.get(`${base}/tokens/:token.:format`, ({ params }) => {
     const format = String(params['format']);
     const entry = tokens.get(String(params['token']));
     if (!entry) return errors(format, 404, 'Token not found');
@@ -114,3 +118,5 @@ export const open311Handlers = [
     return format === 'xml' ? xml('service_requests', `<request>${fields(answer)}</request>`) : HttpResponse.json([answer]);
   }),
 ];
+
+export const open311Handlers = open311HandlersAt(OPEN311, MEDIA);

@@ -5,7 +5,7 @@ import '../../src/report-form/define.js';
 import { outboxEntries } from '../../src/report-form/outbox.js';
 import { fit, PhotoError, photoProblem, preparePhoto } from '../../src/report-form/photos.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
-import { MEDIA, OPEN311, received, uploads } from '../mocks/open311.js';
+import { MEDIA, OPEN311, open311HandlersAt, received, uploads } from '../mocks/open311.js';
 import { until } from '../helpers.js';
 import { $, $$, focused, heading, mount, next, summary, textOf, toDetails, type, useJourneySetup } from './helpers.js';
 
@@ -186,6 +186,46 @@ describe('photos', () => {
       expect(uploads).to.have.length(1);
       expect(received).to.have.length(1);
       expect(received[0]!.get('media_url')).to.equal(`${MEDIA}/1.jpg`);
+    });
+
+    describe('with relative endpoints, as the README, the demo and the builder write them', () => {
+      // The page's own server: /open311/v2 and /open311/media, the store answering a path.
+      beforeEach(() => worker.use(...open311HandlersAt(`${location.origin}/open311/v2`, `${location.origin}/open311/media`, (n) => `/open311/media/${n}.jpg`)));
+      const attrs = 'endpoint="/open311/v2" media-endpoint="/open311/media" contact="none"';
+
+      it('uploads the photo and sends the report, the photo’s path made absolute', async () => {
+        const el = await mount(attrs);
+        await toPhotos(el);
+        await addFiles(el, await cameraJpeg(800, 600));
+        await next(el);
+        sinon.clock.tick(5000);
+        await next(el);
+        await until(() => heading(el) === 'Report sent', 'the confirmation');
+        expect(uploads).to.have.length(1);
+        expect(received[0]!.getAll('media_url')).to.deep.equal([`${location.origin}/open311/media/1.jpg`]);
+      });
+
+      it('queues it offline with absolute addresses, and sends it once back online', async () => {
+        let offline = true;
+        worker.use(http.post('/open311/media', () => (offline ? HttpResponse.error() : undefined)));
+        const el = await mount(attrs);
+        await toPhotos(el);
+        await addFiles(el, await cameraJpeg(800, 600));
+        await next(el);
+        sinon.clock.tick(5000);
+        await next(el);
+        await until(() => heading(el) === 'Saved on this device', 'the queued panel');
+        const [entry] = await outboxEntries();
+        // Stored absolute: another page (another base) may be the one that sends it.
+        expect([entry!.endpoint, entry!.mediaEndpoint]).to.deep.equal([`${location.origin}/open311/v2`, `${location.origin}/open311/media`]);
+        offline = false;
+        window.dispatchEvent(new Event('online'));
+        await until(() => heading(el) === 'Report sent', 'the confirmation');
+        expect(uploads).to.have.length(1);
+        expect(received).to.have.length(1);
+        expect(received[0]!.get('media_url')).to.equal(`${location.origin}/open311/media/1.jpg`);
+        expect(await outboxEntries()).to.deep.equal([]);
+      });
     });
   });
 });

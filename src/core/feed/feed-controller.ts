@@ -4,6 +4,7 @@ import { FeedError } from './feed-error.js';
 import { FeedInput } from './input.js';
 import { sourceFor, type FeedSource, type SourceResult, type Subscriber } from './source.js';
 import { readStored, writeStored } from './store.js';
+import { absoluteUrl } from '../safe-url.js';
 
 export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
 
@@ -109,12 +110,8 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     const { src, format, refresh } = this.#host;
     const seconds = Number(refresh);
     const interval = Number.isFinite(seconds) && seconds > 0 ? Math.max(30, seconds) * 1000 : 0;
-    let url = '';
-    try {
-      url = src ? new URL(src, document.baseURI).href : '';
-    } catch {
-      /* an unparseable src behaves like no src */
-    }
+    // An unparseable or non-http(s) src behaves like no src.
+    const url = absoluteUrl(src) ?? '';
     const urlChanged = url !== this.#url || format !== this.#format;
     if (!urlChanged && interval === this.refresh) return;
     this.refresh = interval;
