@@ -435,7 +435,7 @@ export class CivicReportForm extends CivicElement {
     for (let poll = 0; poll < TOKEN_POLLS && !result.id && result.token && this.endpointUrl && this.isConnected; poll++) {
       await new Promise((resolve) => setTimeout(resolve, TOKEN_DELAY));
       try {
-        const answer = await lookupToken(this.endpointUrl!, result.token, this.#options);
+        const answer = await lookupToken(this.endpointUrl, result.token, this.#options);
         if (answer.id) return { ...result, id: answer.id };
       } catch {
         /* not yet: the confirmation says "received" */
