@@ -8,6 +8,8 @@ export interface Draft {
   service: string;
   lat: string;
   long: string;
+  /** What the resident is shown for lat/long: the nearest address from the council's service, or ''. */
+  place: string;
   address: string;
   description: string;
   attributes: Record<string, string | string[]>;

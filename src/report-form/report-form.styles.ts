@@ -192,6 +192,12 @@ export const styles = css`
     border-left: 5px solid var(--_brand);
     background: var(--_surface);
   }
+  .inset > p {
+    margin: 0;
+  }
+  .inset > p + p {
+    margin-top: var(--_space-2);
+  }
   /* Red on the grey notice would miss 4.5:1: the red is in the border, the words stay dark. */
   .notice.error-text {
     border-left-color: var(--_error);

@@ -12,6 +12,7 @@ import { getDefinition, getServices, lookupToken, Open311Error, type Open311Opti
 import type { Attribute, RequestResult, Service } from './open311/open311.js';
 import { discard, ensureWatching, flushOutbox, isOffline, onOutbox, outboxEntries, queueReport, sendReport, type OutboxEntry, type OutboxNews } from './outbox.js';
 import { PhotoError, preparePhoto, type Photo } from './photos.js';
+import { reverseGeocode } from './place.js';
 import { styles } from './report-form.styles.js';
 import { renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderRefused, renderService } from './steps.js';
 
@@ -73,6 +74,8 @@ export class CivicReportForm extends CivicElement {
     mediaEndpoint: { attribute: 'media-endpoint' },
     privacyUrl: { attribute: 'privacy-url' },
     trackUrl: { attribute: 'track-url' },
+    reverseGeocodeUrl: { attribute: 'reverse-geocode-url' },
+    mapUrl: { attribute: 'map-url' },
     status: { state: true },
     offered: { state: true },
     questions: { state: true },
@@ -106,6 +109,15 @@ export class CivicReportForm extends CivicElement {
   declare privacyUrl: string | undefined;
   /** The confirmation's "Track your report" link: `{id}` is replaced by the reference. */
   declare trackUrl: string | undefined;
+  /**
+   * The council's address service, to show residents the nearest address instead of a position:
+   * `{lat}` and `{long}` are replaced; it answers JSON with `address`, `label`, `name` or
+   * `display_name` (or GeoJSON with those in a feature's `properties`). Without it, the position is
+   * shown rounded, in words. Called only when a resident uses their location.
+   */
+  declare reverseGeocodeUrl: string | undefined;
+  /** The "View this place on a map" link, `{lat}` and `{long}` replaced (default: OpenStreetMap). Only a link: nothing is requested. */
+  declare mapUrl: string | undefined;
 
   /** @internal */
   status: 'loading' | 'ready' | 'unavailable' = 'loading';
@@ -349,8 +361,9 @@ export class CivicReportForm extends CivicElement {
     navigator.geolocation.getCurrentPosition(
       ({ coords }) => {
         this.locating = 'idle';
-        this.set({ lat: coords.latitude.toFixed(6), long: coords.longitude.toFixed(6) });
-        announce(this.text.t('located', { lat: this.draft.lat, long: this.draft.long }));
+        this.#setPosition(coords.latitude, coords.longitude);
+        // Focus goes to the place now used (read out by screen readers: no announcement as well).
+        void this.#focus('#location-now');
       },
       (error) => {
         this.locating = error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable';
@@ -360,10 +373,32 @@ export class CivicReportForm extends CivicElement {
     );
   }
 
+  /** @internal "Do not use this location": focus back on "Use my location", never on <body>. */
+  forgetLocation(): void {
+    this.#geocode?.abort();
+    this.set({ lat: '', long: '', place: '' });
+    void this.#focus('#use-location');
+  }
+
+  #geocode: AbortController | undefined;
+
+  /** Uses a position, then asks the council's address service (if any) what is there. */
+  #setPosition(lat: number, long: number, address?: string): void {
+    this.#geocode?.abort();
+    const position = { lat: lat.toFixed(6), long: long.toFixed(6) };
+    this.set({ ...position, place: '', ...(address ? { address } : {}) });
+    if (!this.reverseGeocodeUrl) return;
+    const controller = (this.#geocode = new AbortController());
+    void reverseGeocode(this.reverseGeocodeUrl, position.lat, position.long, controller.signal).then((place) => {
+      // Still the same position: a later one (or "Do not use") wins.
+      if (place && !controller.signal.aborted && this.draft.lat === position.lat && this.draft.long === position.long) this.set({ place });
+    });
+  }
+
   #handleMapLocation = (event: CustomEvent<CivicLocationDetail>): void => {
     const { lat, long, address } = event.detail ?? {};
     if (!(Math.abs(Number(lat)) <= 90 && Math.abs(Number(long)) <= 180)) return;
-    this.set({ lat: Number(lat).toFixed(6), long: Number(long).toFixed(6), ...(typeof address === 'string' && address.trim() ? { address: address.trim().slice(0, 500) } : {}) });
+    this.#setPosition(Number(lat), Number(long), typeof address === 'string' && address.trim() ? address.trim().slice(0, 500) : undefined);
   };
 
   #handleOnline = (): void => {

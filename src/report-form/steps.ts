@@ -11,6 +11,7 @@ import type { Service } from './open311/open311.js';
 import { attributeField, describedBy, errorOf, group, type FieldParts } from './fields.js';
 import { answerOf, attributeId, MAX_DESCRIPTION, Step } from './journey.js';
 import { ACCEPT } from './photos.js';
+import { mapLink, positionText } from './place.js';
 import type { CivicReportForm } from './report-form.js';
 
 type Form = CivicReportForm;
@@ -96,15 +97,19 @@ export function renderService(form: Form): TemplateResult {
 
 export function renderLocation(form: Form): TemplateResult {
   const t = form.text.t.bind(form.text);
-  const { lat, long } = form.draft;
+  const { lat, long, place } = form.draft;
   const problem = form.locating === 'denied' ? t('locationDenied') : form.locating === 'unavailable' ? t('locationUnavailable') : '';
+  const map = lat && long ? mapLink(form.mapUrl, lat, long) : undefined;
   return html`${heading(t('locationHeading'))}
     <slot name="location"></slot>
     <div class="group">
       ${lat && long
-        ? html`<p class="inset">${t('located', { lat, long })}</p>
-            <button type="button" class="secondary" @click=${() => form.set({ lat: '', long: '' })}>${t('forgetLocation')}</button>`
-        : html`<button type="button" class="secondary" @click=${() => form.locating !== 'busy' && form.locate()}>${form.locating === 'busy' ? t('locating') : t('useLocation')}</button>`}
+        ? html`<div class="inset" id="location-now" tabindex="-1">
+              <p>${t('located', { place: place || positionText(lat, long, t) })}</p>
+              ${map ? html`<p><a href=${map} target="_blank" rel="noopener noreferrer">${t('viewOnMap')}</a></p>` : nothing}
+            </div>
+            <button type="button" class="secondary" @click=${() => form.forgetLocation()}>${t('forgetLocation')}</button>`
+        : html`<button type="button" class="secondary" id="use-location" @click=${() => form.locating !== 'busy' && form.locate()}>${form.locating === 'busy' ? t('locating') : t('useLocation')}</button>`}
       ${problem ? html`<p class="notice">${problem}</p>` : nothing}
     </div>
     ${group(
@@ -223,7 +228,7 @@ export function renderCheck(form: Form): TemplateResult {
   return html`${heading(t('checkHeading'))}
     <dl class="summary">
       ${row(t('rowProblem'), [service?.name ?? d.service], Step.Service)}
-      ${row(t('rowLocation'), [d.address.trim(), d.lat && d.long ? `${d.lat}, ${d.long}` : ''], Step.Location)}
+      ${row(t('rowLocation'), [d.address.trim(), d.lat && d.long ? d.place || positionText(d.lat, d.long, t) : ''], Step.Location)}
       ${row(t('rowDescription'), [d.description.trim()], Step.Details)}
       ${form.questionList
         .filter((a) => a.variable)

@@ -5,7 +5,7 @@ import '../../src/report-form/define.js';
 import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../../src/core/events.js';
 import { outboxEntries } from '../../src/report-form/outbox.js';
 import { OPEN311, received, setTokenDelay } from '../mocks/open311.js';
-import { collect, until } from '../helpers.js';
+import { collect, realDelay, until } from '../helpers.js';
 import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup, toDetails } from './helpers.js';
 
 const EP = `endpoint="${OPEN311}"`;
@@ -108,19 +108,26 @@ describe('<civic-report-form>', () => {
       expect(sessionStorage.length, 'draft cleared').to.equal(0);
     });
 
-    it('sends lat and long from "Use my location", and says so', async () => {
+    it('sends lat and long from "Use my location", shows the place in words with a map link, and moves focus there', async () => {
       sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
       const el = await mount(`${EP} contact="none"`);
       await ready(el);
       await choose(el, 'service-1'); // graffiti: no questions
       await next(el);
-      ($(el, 'button.secondary') as HTMLButtonElement).click();
+      $<HTMLButtonElement>(el, '#use-location')!.click();
       await el.updateComplete;
-      expect(textOf($(el, '.inset'))).to.equal('Using your location: 51.481600, -3.179090');
+      await el.updateComplete;
+      expect(textOf($(el, '.inset p'))).to.equal('Using your location: 51.4816° north, 3.1791° west');
+      expect(focused(el), 'focus on the place now used, not <body>').to.equal($(el, '#location-now'));
+      const map = $<HTMLAnchorElement>(el, '.inset a')!;
+      expect(map.href).to.equal('https://www.openstreetmap.org/?mlat=51.481600&mlon=-3.179090#map=18/51.481600/-3.179090');
+      expect(textOf(map)).to.equal('View this place on a map (opens in new tab)');
       await next(el);
       await type(el, 'description', 'Tags on the bridge');
       await next(el);
       expect(textOf($(el, '.caption'))).to.equal('Step 4 of 4');
+      const location = $$(el, '.summary-row').find((row) => textOf(row.querySelector('dt')) === 'Location');
+      expect(textOf(location!.querySelector('dd'))).to.equal('51.4816° north, 3.1791° west');
       clock.tick(5000);
       await next(el);
       await until(() => received.length === 1, 'the report');
@@ -128,6 +135,56 @@ describe('<civic-report-form>', () => {
       expect(received[0]!.get('long')).to.equal('-3.179090');
       expect(received[0]!.has('address_string')).to.equal(false);
       expect(received[0]!.has('email')).to.equal(false);
+    });
+
+    it('"Do not use this location" puts focus back on "Use my location"', async () => {
+      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      $<HTMLButtonElement>(el, '#use-location')!.click();
+      await el.updateComplete;
+      $$(el, 'button.secondary').find((b) => textOf(b) === 'Do not use this location')!.click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect($(el, '.inset')).to.equal(null);
+      expect(focused(el)).to.equal($(el, '#use-location'));
+      expect(el.draft.lat).to.equal('');
+    });
+
+    it('shows the nearest address from the council’s address service (reverse-geocode-url), in Welsh too', async () => {
+      const asked: string[] = [];
+      worker.use(
+        http.get('https://council.example/address/reverse', ({ request }) => {
+          asked.push(new URL(request.url).search);
+          return HttpResponse.json({ features: [{ properties: { label: '14 Stryd Fawr, Caerdydd' } }] });
+        }),
+      );
+      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
+      const el = await mount(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}"`, 'cy');
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      $<HTMLButtonElement>(el, '#use-location')!.click();
+      await until(() => textOf($(el, '.inset p')).includes('Stryd Fawr'), 'the address');
+      expect(textOf($(el, '.inset p'))).to.equal('Yn defnyddio eich lleoliad: 14 Stryd Fawr, Caerdydd');
+      expect(asked).to.deep.equal(['?lat=51.481600&lon=-3.179090']);
+      expect(textOf($(el, '.inset a'))).to.equal('Gweld y lle hwn ar fap (yn agor mewn tab newydd)');
+    });
+
+    it('falls back to the position in words when the address service fails', async () => {
+      worker.use(http.get('https://council.example/address/reverse', () => new HttpResponse('<html>oops</html>', { status: 500 })));
+      sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: -33.8688, longitude: 151.2093 } } as GeolocationPosition));
+      const el = await mount(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}" map-url="javascript:alert({lat})"`);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      $<HTMLButtonElement>(el, '#use-location')!.click();
+      await el.updateComplete;
+      await realDelay(50);
+      expect(textOf($(el, '.inset p'))).to.equal('Using your location: 33.8688° south, 151.2093° east');
+      expect($(el, '.inset a'), 'a map-url that is not http(s) gives no link').to.equal(null);
     });
 
     const locationFailures: [string, number, string][] = [
@@ -141,7 +198,7 @@ describe('<civic-report-form>', () => {
         await ready(el);
         await choose(el, 'service-1');
         await next(el);
-        ($(el, 'button.secondary') as HTMLButtonElement).click();
+        $<HTMLButtonElement>(el, '#use-location')!.click();
         await el.updateComplete;
         expect(textOf($(el, '.notice'))).to.equal(message);
         expect(textOf(document.querySelector('[data-civic-live="polite"]'))).to.equal(message);
@@ -163,11 +220,11 @@ describe('<civic-report-form>', () => {
       expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="location"]')!.assignedElements()).to.deep.equal([map]);
       map.dispatchEvent(new CustomEvent('civic-location', { bubbles: true, composed: true, detail: { lat: 52.1, long: -4.05, address: 'Pier Street' } }));
       await el.updateComplete;
-      expect(textOf($(el, '.inset'))).to.equal('Using your location: 52.100000, -4.050000');
+      expect(textOf($(el, '.inset p'))).to.equal('Using your location: 52.1000° north, 4.0500° west');
       expect($<HTMLTextAreaElement>(el, '#address')!.value).to.equal('Pier Street');
       map.dispatchEvent(new CustomEvent('civic-location', { bubbles: true, composed: true, detail: { lat: 'x', long: 500 } }));
       await el.updateComplete;
-      expect(textOf($(el, '.inset')), 'nonsense ignored').to.equal('Using your location: 52.100000, -4.050000');
+      expect(textOf($(el, '.inset p')), 'nonsense ignored').to.equal('Using your location: 52.1000° north, 4.0500° west');
     });
 
     it('keeps answers going back and forth, and Change returns to Check your answers', async () => {

@@ -1,0 +1,57 @@
+/**
+ * A place a resident can check. "51.454500, -2.587900" tells nobody anything, so a position is shown
+ * as the nearest address when the council gives an address service (`reverse-geocode-url`), else as a
+ * rounded position in words, with a link to see it on a map. Open311 still gets the full lat/long.
+ */
+import { readLimited, decodeBody } from '../core/feed/fetch-feed.js';
+import { absoluteUrl } from '../core/safe-url.js';
+import type { Translate } from './journey.js';
+
+/** OpenStreetMap's own page for a point: a link the resident may follow, never a request we make. */
+export const DEFAULT_MAP_URL = 'https://www.openstreetmap.org/?mlat={lat}&mlon={long}#map=18/{lat}/{long}';
+
+const fill = (template: string, lat: string, long: string) => template.replaceAll('{lat}', encodeURIComponent(lat)).replaceAll('{long}', encodeURIComponent(long));
+
+/** "51.4545° north, 2.5879° west": four decimals is about 10 metres, as precise as a phone is. */
+export function positionText(lat: string, long: string, t: Translate): string {
+  const y = Number(lat);
+  const x = Number(long);
+  return t('position', {
+    lat: Math.abs(y).toFixed(4),
+    ns: t(y < 0 ? 'south' : 'north'),
+    long: Math.abs(x).toFixed(4),
+    ew: t(x < 0 ? 'west' : 'east'),
+  });
+}
+
+/** The map link for a position, through the safe-link gate; `undefined` for a template that is not http(s). */
+export const mapLink = (template: string | undefined, lat: string, long: string): string | undefined => absoluteUrl(fill(template || DEFAULT_MAP_URL, lat, long));
+
+/**
+ * Asks the council's address service for the nearest address: `{lat}` and `{long}` in the template.
+ * It may answer JSON with `address`, `label`, `name` or `display_name` (Nominatim), or GeoJSON whose
+ * first feature has one of those in `properties`. Anything else, a slow answer or an error: undefined,
+ * and the rounded position is shown instead (never an error for the resident).
+ */
+export async function reverseGeocode(template: string | undefined, lat: string, long: string, signal?: AbortSignal): Promise<string | undefined> {
+  const url = template ? absoluteUrl(fill(template, lat, long)) : undefined;
+  if (!url) return undefined;
+  try {
+    const timeout = AbortSignal.timeout(5000);
+    const response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    if (!response.ok) return undefined;
+    const json: unknown = JSON.parse(decodeBody(await readLimited(response), response.headers.get('content-type') ?? ''));
+    const pick = (o: unknown): string | undefined => {
+      if (!o || typeof o !== 'object') return undefined;
+      const record = o as Record<string, unknown>;
+      const found = ['address', 'label', 'name', 'display_name'].map((k) => (Object.hasOwn(record, k) ? record[k] : undefined)).find((v) => typeof v === 'string' && v.trim());
+      return typeof found === 'string' ? found : undefined;
+    };
+    const feature = (json as { features?: unknown[] } | null)?.features?.[0] as { properties?: unknown } | undefined;
+    const place = pick(json) ?? pick(feature?.properties);
+    // Text only, one line, of a sensible length.
+    return place?.replace(/[\p{Cc}\s]+/gu, ' ').trim().slice(0, 200) || undefined;
+  } catch {
+    return undefined;
+  }
+}
