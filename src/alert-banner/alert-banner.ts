@@ -75,6 +75,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     showTest: { type: Boolean, attribute: 'show-test' },
     emptyText: { attribute: 'empty-text' },
     share: { type: Boolean },
+    label: {},
     expanded: { state: true },
     hiddenKeys: { state: true },
   };
@@ -100,6 +101,12 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
    * share bar must be loaded too: `cdn/civic-widgets.js` has it; otherwise add `cdn/civic-share-bar.js`.
    */
   share = false;
+  /**
+   * The name of the alerts' landmark region (default "Service alerts", in the page's language). Give
+   * each banner on a page its own, e.g. `label="Flood warnings"`: two regions with one name are
+   * indistinguishable in a screen reader's list of landmarks.
+   */
+  declare label: string | undefined;
 
   /** @internal */
   private expanded = false;
@@ -274,7 +281,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     if (!visible.length && !hiddenCount && !this.emptyText) return html``;
     const outOfDate = this.#feed.outOfDate;
     const updated = feed.updatedAt;
-    return html`<section part="region" aria-label=${t.t('region')}>
+    return html`<section part="region" aria-label=${this.label?.trim() || t.t('region')}>
       ${outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}
       ${shown.length
         ? html`<ul part="list" role="list">

@@ -60,6 +60,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     cutoff: {},
     listUrl: { attribute: 'list-url' },
     share: { type: Boolean },
+    label: {},
     paused: { state: true },
     query: { state: true },
     mine: { state: true },
@@ -86,6 +87,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
    * share bar must be loaded too: `cdn/civic-widgets.js` has it; otherwise add `cdn/civic-share-bar.js`.
    */
   share = false;
+  /** The name of the closures' landmark region (default "School closures", in the page's language), for a page with more than one. */
+  declare label: string | undefined;
 
   /** @internal */
   private paused = false;
@@ -272,7 +275,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     const partial = closures.filter((c) => c.status !== 'closed' && c.status !== 'open').length;
     const updated = feed.data.updated ? new Date(feed.data.updated) : feed.updatedAt;
     const seeAll = absoluteUrl(this.listUrl);
-    return html`<section part="region" aria-label=${t.t('region')}>
+    return html`<section part="region" aria-label=${this.label?.trim() || t.t('region')}>
       <p part="summary" class="summary">
         <strong>${closed || partial ? [closed ? t.plural('closedCount', closed) : '', partial ? t.plural('partialCount', partial) : ''].filter(Boolean).join(', ') : t.t('none')}</strong>
         ${updated ? html`<span class="updated">${updatedText(t, updated)}</span>` : nothing}

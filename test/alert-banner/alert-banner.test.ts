@@ -499,4 +499,15 @@ describe('<civic-alert-banner>', () => {
       }
     });
   });
+
+  describe('landmark name', () => {
+    it('names its region "Service alerts" by default, and from `label` so two banners on a page differ', async () => {
+      const first = await mount('src="/feeds/alerts.json"');
+      const second = await mount('src="/feeds/alerts.json" label="Flood warnings"');
+      await ready(first);
+      await ready(second);
+      expect($(first, '[part="region"]')!.getAttribute('aria-label')).to.equal('Service alerts');
+      expect($(second, '[part="region"]')!.getAttribute('aria-label')).to.equal('Flood warnings');
+    });
+  });
 });

@@ -288,4 +288,13 @@ describe('<civic-closure-ticker>', () => {
       await setViewport({ width: 800, height: 600 });
     }
   });
+
+  it('names its region "School closures" by default, and from `label`', async () => {
+    const plain = await mount('src="/feeds/closures.json"');
+    const named = await mount('src="/feeds/closures.json" label="Closures in Northgate"');
+    await ready(plain);
+    await ready(named);
+    expect($(plain, '[part="region"]')!.getAttribute('aria-label')).to.equal('School closures');
+    expect($(named, '[part="region"]')!.getAttribute('aria-label')).to.equal('Closures in Northgate');
+  });
 });
