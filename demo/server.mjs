@@ -95,7 +95,11 @@ const server = createServer(async (req, res) => {
     const info = await stat(file).catch(() => undefined);
     const target = info?.isDirectory() ? join(file, 'index.html') : file;
     // Pages revalidate every time (a 304 costs a few bytes); built files may be cached.
-    send(req, res, TYPES[extname(target)] ?? 'application/octet-stream', await readFile(target), url.pathname.startsWith('/cdn/') ? 'public, max-age=300' : 'no-cache');
+    let body = await readFile(target);
+    // A CMS writes its own address into a page (a fallback mailto: link has no relative form): so does
+    // the demo, whatever port or host it is served on.
+    if (extname(target) === '.html') body = Buffer.from(String(body).replaceAll('http%3A%2F%2Flocalhost%3A8000', encodeURIComponent(url.origin)));
+    send(req, res, TYPES[extname(target)] ?? 'application/octet-stream', body, url.pathname.startsWith('/cdn/') ? 'public, max-age=300' : 'no-cache');
   } catch {
     if (!res.headersSent) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
   }

@@ -1,49 +1,77 @@
-// The embed-code builder: a form per widget, the live widget beside it, the exact HTML to paste, and
-// a check of the feed or endpoint in plain words. Plain DOM, no framework, no inline script (CSP).
+// The embed-code builder: a form per widget, the live widget beside it, the exact HTML to paste (and
+// the CSS for the council's own stylesheet), and a check of the feed or endpoint in plain words.
+// Plain DOM, no framework, no inline script or style (CSP). Whatever it writes must work pasted alone
+// into a blank page under the README's strict CSP: `npm test` pastes every kind of snippet it makes.
+
+/** Every network the share bar knows, in the README's order (the demo check compares it with the source). */
+export const NETWORKS = ['native', 'facebook', 'x', 'linkedin', 'whatsapp', 'bluesky', 'mastodon', 'threads', 'reddit', 'telegram', 'nextdoor', 'email', 'sms', 'copy', 'print'];
+
+const whole = (min, max, what) => (v) => (/^-?\d+$/.test(v) && Number(v) >= min && Number(v) <= max ? '' : `${what} must be a whole number from ${min} to ${max}.`);
+const refresh = (v) =>
+  !/^\d+$/.test(v) ? 'Enter a number of seconds, like 300 (or 0 to never check).' : Number(v) > 0 && Number(v) < 30 ? `The widgets check at most every 30 seconds, so ${v} will be treated as 30. Enter 30 or more (or 0 to never check).` : '';
+const address = (v) => (/^(https?:\/\/[^\s/]+|\/(?!\/))\S*$/.test(v) ? '' : 'Enter an address starting with https:// or a path on your site starting with /.');
+const template = (v) => address(v) || (v.includes('{id}') ? '' : 'Put {id} where the reference goes, for example /reports/{id}.');
+const places = (v) => address(v) || (v.includes('{lat}') && v.includes('{long}') ? '' : 'Put {lat} and {long} where the position goes.');
+const time = (v) => (/^([01]?\d|2[0-3]):[0-5]\d$/.test(v) ? '' : 'Enter a time in 24-hour form, like 15:30.');
+const networks = (v) => {
+  const unknown = v.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n && !NETWORKS.includes(n));
+  return unknown.length ? `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a network' : 'are not networks'} the share bar knows. Use any of: ${NETWORKS.join(', ')}.` : '';
+};
+const label = { name: 'label', label: 'Name of this region for screen readers (optional: needed when a page has two)' };
+
 const WIDGETS = {
   'alert-banner': {
-    fallback: ['/service-alerts', 'See current service alerts'],
+    fallback: ['/service-alerts.html', 'See current service alerts'],
     fields: [
-      { name: 'src', label: 'Feed address', value: '/feeds/alerts.json', check: 'feed' },
-      { name: 'format', label: 'Feed format', options: ['auto', 'json', 'rss', 'atom', 'cap', 'ea-floods'] },
-      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '300', def: '300' },
-      { name: 'max', label: 'Alerts shown before “Show more”', type: 'number', value: '3', def: '3' },
+      { name: 'src', label: 'Feed address', value: '/feeds/alerts.json', check: 'feed', validate: address },
+      { name: 'format', label: 'Feed format', options: ['auto', 'json', 'rss', 'atom', 'cap', 'ea-floods'], check: 'format' },
+      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '300', def: '300', validate: refresh },
+      { name: 'max', label: 'Alerts shown before “Show more”', type: 'number', value: '3', def: '3', validate: whole(1, 50, 'The number of alerts') },
+      { name: 'heading-level', label: 'Heading level of each alert (2 to 6)', type: 'number', value: '2', def: '2', validate: whole(2, 6, 'The heading level') },
       { name: 'area', label: 'Only alerts for this area (optional)' },
       { name: 'empty-text', label: 'Text when there are no alerts (optional)' },
-      { name: 'share', label: 'A share bar on each alert', type: 'checkbox' },
+      label,
+      { name: 'share', label: 'A share bar on each alert', type: 'checkbox', needs: 'share-bar' },
+      { name: 'show-test', label: 'Show test alerts (for a preview page only)', type: 'checkbox' },
     ],
   },
   'closure-ticker': {
-    fallback: ['/school-closures', 'School closures today'],
+    fallback: ['/school-closures.html', 'School closures today'],
     fields: [
-      { name: 'src', label: 'Feed address', value: '/feeds/school-closures.json', check: 'feed' },
-      { name: 'format', label: 'Feed format', options: ['auto', 'json', 'csv', 'rss', 'atom'] },
+      { name: 'src', label: 'Feed address', value: '/feeds/school-closures.json', check: 'feed', validate: address },
+      { name: 'format', label: 'Feed format', options: ['auto', 'json', 'csv', 'rss', 'atom'], check: 'format' },
       { name: 'mode', label: 'Show as', options: ['ticker', 'list'] },
-      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '300', def: '300' },
+      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '300', def: '300', validate: refresh },
+      { name: 'speed', label: 'Ticker speed (pixels per second)', type: 'number', value: '60', def: '60', validate: whole(10, 400, 'The speed') },
+      { name: 'cutoff', label: 'Show tomorrow’s closures after (24-hour time)', value: '15:30', def: '15:30', validate: time },
       { name: 'area', label: 'Only schools in this area (optional)' },
-      { name: 'list-url', label: '“See all closures” link (optional)' },
+      { name: 'list-url', label: '“See all closures” link (optional)', validate: address },
+      label,
+      { name: 'share', label: 'A share bar on each school (list only)', type: 'checkbox', needs: 'share-bar' },
     ],
   },
   'report-form': {
-    fallback: ['/report-it', 'Report a problem'],
+    fallback: ['/report.html', 'Report a problem on our website'],
     fields: [
-      { name: 'endpoint', label: 'Open311 address', value: '/open311/v2', check: 'open311' },
-      { name: 'response-format', label: 'Open311 format', options: ['json', 'xml'] },
-      { name: 'services', label: 'Service codes to offer, in order (optional)', value: 'FLY,GRAF,POT' },
+      { name: 'endpoint', label: 'Open311 address', value: '/open311/v2', check: 'open311', validate: address },
+      { name: 'response-format', label: 'Open311 format', options: ['json', 'xml'], check: 'format' },
+      { name: 'services', label: 'Service codes to offer, in order (optional)', value: 'FLY,GRAF,POT', check: 'services' },
       { name: 'contact', label: 'Contact details', options: ['optional', 'required', 'none'] },
-      { name: 'max-photos', label: 'Photos per report (0 = none)', type: 'number', value: '3', def: '3' },
-      { name: 'media-endpoint', label: 'Photo upload address (optional)', value: '/open311/media' },
-      { name: 'privacy-url', label: 'Privacy notice address', value: '/privacy.html' },
-      { name: 'track-url', label: 'Track-your-report address, {id} for the reference (optional)', value: '/reports#r{id}' },
+      { name: 'max-photos', label: 'Photos per report (0 = none)', type: 'number', value: '3', def: '3', validate: whole(0, 10, 'The number of photos') },
+      { name: 'media-endpoint', label: 'Photo upload address (optional)', value: '/open311/media', validate: address },
+      { name: 'privacy-url', label: 'Privacy notice address', value: '/privacy.html', validate: address },
+      { name: 'track-url', label: 'Track-your-report address, {id} for the reference (optional)', value: '/reports#r{id}', validate: template },
+      { name: 'reverse-geocode-url', label: 'Address lookup for a position, with {lat} and {long} (optional)', validate: places },
       { name: 'jurisdiction-id', label: 'Jurisdiction id (optional)' },
     ],
   },
   'share-bar': {
-    fallback: ['mailto:?subject=Anyshire%20Council', 'Share by email'],
+    fallback: ['mailto:?subject=Share%20this%20page', 'Share this page by email'],
     fields: [
-      { name: 'networks', label: 'Networks, in order', value: 'native,facebook,x,whatsapp,nextdoor,email,copy' },
-      { name: 'url', label: 'Address to share (optional: the page’s own)' },
+      { name: 'networks', label: 'Networks, in order', value: 'native,facebook,x,whatsapp,nextdoor,email,copy', validate: networks },
+      { name: 'url', label: 'Address to share (optional: the page’s own)', validate: address },
       { name: 'text', label: 'Text to share (optional: the page title)' },
+      { name: 'label', label: 'Name of the bar for screen readers (optional: “Share this page”)' },
       { name: 'variant', label: 'Style', options: ['buttons', 'icons'] },
       { name: 'mastodon-instance', label: 'Mastodon server (optional)' },
       { name: 'utm', label: 'Add utm_source and utm_medium to shared links', type: 'checkbox' },
@@ -56,28 +84,55 @@ const $ = (id) => document.getElementById(id);
 const form = $('builder');
 const escape = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+function field(f) {
+  const wrap = document.createElement('div');
+  wrap.className = 'field';
+  const labelEl = Object.assign(document.createElement('label'), { htmlFor: `f-${f.name}`, textContent: f.label });
+  let control;
+  if (f.options) {
+    control = document.createElement('select');
+    control.append(...f.options.map((o) => new Option(o, o)));
+  } else {
+    control = Object.assign(document.createElement('input'), { type: f.type === 'checkbox' ? 'checkbox' : 'text', value: f.value ?? '' });
+    if (f.type === 'number') control.inputMode = 'numeric';
+    if (f.type !== 'checkbox') control.spellcheck = false;
+  }
+  Object.assign(control, { id: `f-${f.name}`, name: f.name });
+  control.dataset.attr = '';
+  if (f.check) control.dataset.check = f.check;
+  if (f.def !== undefined) control.dataset.def = f.def; // the widget's own default: left out of the code
+  const error = Object.assign(document.createElement('p'), { id: `f-${f.name}-error`, className: 'field-error', hidden: true });
+  if (f.type === 'checkbox') wrap.append(control, labelEl);
+  else wrap.append(labelEl, error, control);
+  return wrap;
+}
+
 function renderFields() {
+  const { fields, fallback } = WIDGETS[form.widget.value];
+  $('fields').replaceChildren(...fields.map(field));
+  // The fallback: what residents see without JavaScript or while the feed is down.
+  [form['fallback-href'].value, form['fallback-text'].value] = fallback;
+}
+
+/** Messages for what a web team typed, beside each field (GOV.UK's error message pattern). */
+function validate() {
   const { fields } = WIDGETS[form.widget.value];
-  $('fields').replaceChildren(
-    ...fields.map((f) => {
-      const wrap = document.createElement('div');
-      const label = Object.assign(document.createElement('label'), { htmlFor: `f-${f.name}`, textContent: f.label });
-      let control;
-      if (f.options) {
-        control = document.createElement('select');
-        control.append(...f.options.map((o) => new Option(o, o)));
-      } else {
-        control = Object.assign(document.createElement('input'), { type: f.type ?? 'text', value: f.value ?? '' });
-      }
-      Object.assign(control, { id: `f-${f.name}`, name: f.name });
-      control.dataset.attr = '';
-      if (f.check) control.dataset.check = f.check;
-      if (f.def !== undefined) control.dataset.def = f.def; // the widget's own default: left out of the code
-      if (f.type === 'checkbox') wrap.append(control, label);
-      else wrap.append(label, control);
-      return wrap;
-    }),
-  );
+  for (const f of [...fields, { name: 'fallback-href', validate: (v) => (/^mailto:/.test(v) ? '' : address(v)) }, { name: 'script-base', validate: address }]) {
+    const control = $(`f-${f.name}`) ?? $(f.name); // by id: form.elements also finds the colour inputs
+    const error = $(`f-${f.name}-error`) ?? $(`${f.name}-error`);
+    if (!control || !error) continue;
+    const value = control.value.trim();
+    const message = f.validate && value ? f.validate(value) : '';
+    error.hidden = !message;
+    error.textContent = message;
+    if (message) {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', error.id);
+    } else {
+      control.removeAttribute('aria-invalid');
+      control.removeAttribute('aria-describedby');
+    }
+  }
 }
 
 /** The chosen attributes, in order, leaving out defaults and empty values. */
@@ -94,11 +149,13 @@ function tokens() {
 }
 
 function update() {
+  validate();
   const widget = form.widget.value;
   const tag = `civic-${widget}`;
   const attrs = attributes();
   const lang = form.lang.value;
-  const [href, text] = WIDGETS[widget].fallback;
+  const href = form['fallback-href'].value.trim() || WIDGETS[widget].fallback[0];
+  const text = form['fallback-text'].value.trim() || WIDGETS[widget].fallback[1];
   // The preview: the real element, attributes set through the DOM (never as HTML).
   const el = document.createElement(tag);
   for (const [name, value] of attrs) el.setAttribute(name, value);
@@ -106,11 +163,17 @@ function update() {
   for (const [name, value] of tokens()) el.style.setProperty(name, value);
   el.append(Object.assign(document.createElement('a'), { href, textContent: text }));
   $('preview').replaceChildren(el);
-  // The code to paste.
+  // The code to paste: a script per widget it needs (the share bar too when it is asked for).
   const base = form['script-base'].value.trim().replace(/\/?$/, '/');
+  const needs = WIDGETS[widget].fields.filter((f) => f.needs && attrs.some(([n]) => n === f.name)).map((f) => f.needs);
+  const blocking = form.blocking.checked ? ' blocking="render"' : '';
+  const scripts = [widget, ...new Set(needs)].map((w) => `<script type="module" src="${escape(base)}civic-${w}.js"${blocking}></script>\n`).join('');
   const attrText = [...attrs, ...(lang ? [['lang', lang]] : [])].map(([n, v]) => (v === '' ? ` ${n}` : ` ${n}="${escape(v)}"`)).join('');
-  const style = tokens().length ? `<style>\n  ${tag} {\n${tokens().map(([n, v]) => `    ${n}: ${v};`).join('\n')}\n  }\n</style>\n` : '';
-  $('snippet').value = `<script type="module" src="${escape(base)}civic-${widget}.js"></script>\n${style}<${tag}${attrText}>\n  <a href="${escape(href)}">${escape(text)}</a>\n</${tag}>\n`;
+  $('snippet').value = `${scripts}<${tag}${attrText}>\n  <a href="${escape(href)}">${escape(text)}</a>\n</${tag}>\n`;
+  // Colours go in the council's stylesheet: a strict CSP (style-src 'self') blocks a <style> in the page.
+  const css = tokens();
+  $('css-part').hidden = !css.length;
+  $('css').value = css.length ? `${tag} {\n${css.map(([n, v]) => `  ${n}: ${v};`).join('\n')}\n}\n` : '';
 }
 
 /** What a feed really is, from its type and first bytes. */
@@ -135,33 +198,56 @@ function kindOf(type, body) {
   return 'unknown';
 }
 
-const NAMES = { json: 'civic JSON', rss: 'RSS', atom: 'Atom', cap: 'CAP', 'ea-floods': 'Environment Agency flood JSON', csv: 'CSV' };
-let checking = 0;
+/** The service codes in an Open311 services list (JSON or XML). */
+function serviceCodes(format, body) {
+  if (format === 'xml') {
+    const doc = new DOMParser().parseFromString(body, 'application/xml');
+    return doc.querySelector('parsererror') ? [] : [...doc.querySelectorAll('service > service_code')].map((n) => n.textContent.trim());
+  }
+  try {
+    const list = JSON.parse(body);
+    return Array.isArray(list) ? list.map((s) => String(s?.service_code ?? '')).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
 
+const NAMES = { json: 'civic JSON', rss: 'RSS', atom: 'Atom', cap: 'CAP', 'ea-floods': 'Environment Agency flood JSON', csv: 'CSV' };
+let checking;
+
+/**
+ * Checks the address in the form now. The verdict always belongs to the address shown: a newer check
+ * aborts the older one, and an answer for an address that is no longer in the field is thrown away.
+ */
 async function check() {
-  const control = form.querySelector('[data-check]');
+  checking?.abort();
+  const control = form.querySelector('[data-check="feed"], [data-check="open311"]');
   const out = $('check');
   if (!control || !control.value.trim()) return void (out.hidden = true);
-  const run = ++checking;
+  const controller = (checking = new AbortController());
+  const value = control.value.trim();
   const say = (text, bad = false) => {
-    if (run !== checking) return;
+    if (controller.signal.aborted || control.value.trim() !== value) return;
     out.hidden = false;
     out.textContent = text;
+    out.dataset.for = value;
     out.classList.toggle('bad', bad);
   };
   const open311 = control.dataset.check === 'open311';
   const format = open311 ? (form['response-format']?.value ?? 'json') : undefined;
   let url;
   try {
-    url = new URL(open311 ? `${control.value.trim().replace(/\/+$/, '')}/services.${format}` : control.value.trim(), location.href);
+    url = new URL(open311 ? `${value.replace(/\/+$/, '')}/services.${format}` : value, location.href);
   } catch {
     return say('This is not a web address.', true);
   }
   if (!/^https?:$/.test(url.protocol)) return say('The address must start with https:// (or be a path on your site).', true);
   say('Checking…');
   let response;
+  let body;
   try {
-    response = await fetch(url, { credentials: 'omit', signal: AbortSignal.timeout(10_000) });
+    response = await fetch(url, { credentials: 'omit', signal: AbortSignal.any([controller.signal, AbortSignal.timeout(10_000)]) });
+    body = await response.text();
   } catch {
     return say(
       url.origin === location.origin
@@ -171,12 +257,15 @@ async function check() {
     );
   }
   if (!response.ok) return say(`The address answered ${response.status} ${response.statusText}: it is not working at the moment.`, true);
-  const body = await response.text();
   const kind = kindOf(response.headers.get('content-type') ?? '', body);
   if (kind === 'html') return say('This address is a web page, not a feed. Use the address of the feed itself.', true);
   if (open311) {
-    const count = format === 'xml' ? (body.match(/<service>/g) ?? []).length : (() => { try { return JSON.parse(body).length; } catch { return 0; } })();
-    return count ? say(`Open311 works: ${count} services found.`) : say('This does not look like an Open311 services list.', true);
+    const codes = serviceCodes(format, body);
+    if (!codes.length) return say('This does not look like an Open311 services list.', true);
+    const wanted = (form.services?.value ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+    const unknown = wanted.filter((c) => !codes.includes(c));
+    if (unknown.length) return say(`Open311 works, but it has no service ${unknown.join(', ')}. Its codes are: ${codes.join(', ')}.`, true);
+    return say(`Open311 works: ${codes.length} services found${wanted.length ? `, ${wanted.length} offered` : ''}.`);
   }
   if (!NAMES[kind]) return say('This is not a feed format the widgets read (civic JSON, RSS, Atom, CAP, Environment Agency JSON or CSV).', true);
   const chosen = form.format.value;
@@ -185,11 +274,22 @@ async function check() {
 }
 
 let timer;
+/** A change to what is checked: the old verdict goes at once, the new check starts once typing pauses. */
+function checkSoon() {
+  checking?.abort();
+  clearTimeout(timer);
+  const out = $('check');
+  out.hidden = false;
+  out.textContent = 'Checking…';
+  out.classList.remove('bad');
+  delete out.dataset.for;
+  timer = setTimeout(check, 500);
+}
+
 form.addEventListener('input', (event) => {
   if (event.target === form.widget) return; // handled on change
   update();
-  clearTimeout(timer);
-  if (event.target.dataset?.check !== undefined || event.target.name === 'format' || event.target.name === 'response-format') timer = setTimeout(check, 500);
+  if (event.target.dataset?.check !== undefined) checkSoon();
 });
 form.addEventListener('change', (event) => {
   if (event.target === form.widget) {
@@ -199,15 +299,17 @@ form.addEventListener('change', (event) => {
   }
 });
 form.addEventListener('submit', (event) => event.preventDefault());
-$('copy').addEventListener('click', async () => {
-  try {
-    await navigator.clipboard.writeText($('snippet').value);
-    $('copied').textContent = 'Copied. Paste it into your page.';
-  } catch {
-    $('snippet').select();
-    $('copied').textContent = 'Press Ctrl+C (or Cmd+C) to copy the selected code.';
-  }
-});
+for (const [button, source, status] of [['copy', 'snippet', 'copied'], ['copy-css', 'css', 'copied-css']]) {
+  $(button).addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($(source).value);
+      $(status).textContent = 'Copied. Paste it into your page.';
+    } catch {
+      $(source).select();
+      $(status).textContent = 'Press Ctrl+C (or Cmd+C) to copy the selected code.';
+    }
+  });
+}
 
 renderFields();
 update();

@@ -34,6 +34,9 @@ await new Promise((resolve, reject) => {
   server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
 });
 const base = `http://127.0.0.1:${port}`;
+const PAGES = ['/', '/cy/', '/report.html', '/news/gritting-tonight.html', '/control', '/reports', '/embed.html', '/no-javascript.html', '/privacy.html', '/service-alerts.html', '/school-closures.html', '/roads/gritting.html', '/cy/service-alerts.html', '/cy/school-closures.html'];
+// The README's recommended policy, for snippets pasted into a blank page.
+const README_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 const browser = await puppeteer.launch({
@@ -93,8 +96,77 @@ async function axe(path) {
   problems.push(...violations.map((v) => `axe on ${path}: ${v}`));
 }
 
+/** Types into a field of the page as a person would: value, then an input event. */
+const setField = (id, value) =>
+  page.$eval(
+    `#${id}`,
+    (el, v) => {
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    value,
+  );
+
+/** Whether each widget shows its real content (not the fallback) in `root`, its shadow root. */
+const RENDERED = {
+  'alert-banner': (root) => root.querySelectorAll('[part="heading"]').length > 0,
+  'closure-ticker': (root) => !!root.querySelector('[part="summary"]'),
+  'report-form': (root) => !!root.querySelector('.step-heading'),
+  'share-bar': (root) => root.querySelectorAll('a[href], button').length > 0,
+};
+
+/**
+ * Serves `snippet` as the whole body of a blank page (and `css` as its one stylesheet) under the
+ * README's strict CSP, in a fresh tab, and checks that the widget really works there.
+ */
+async function checkPasted(widget, snippet, css, { share, welsh }) {
+  const tab = await browser.newPage();
+  const seen = [];
+  tab.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+  tab.on('console', (msg) => msg.type() === 'error' && seen.push(`console error: ${msg.text()}`));
+  await tab.evaluateOnNewDocument(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await tab.setRequestInterception(true);
+  tab.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/pasted.html') {
+      const head = `<meta charset="utf-8"><title>Pasted</title>${css ? '<link rel="stylesheet" href="/pasted.css">' : ''}`;
+      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': README_CSP }, body: `<!doctype html><html lang="en-GB"><head>${head}</head><body>\n${snippet}</body></html>` });
+    }
+    if (path === '/pasted.css') return void request.respond({ status: 200, contentType: 'text/css', body: css });
+    void request.continue();
+  });
+  try {
+    await tab.goto(`${base}/pasted.html`, { waitUntil: 'load' });
+    const tag = `civic-${widget}`;
+    const start = Date.now();
+    for (;;) {
+      const root = await tab.evaluateHandle((t) => document.querySelector(t)?.shadowRoot ?? null, tag);
+      if (await root.evaluate((r, test) => !!r && new Function(`return (${test})`)()(r), RENDERED[widget].toString()).catch(() => false)) break;
+      if (Date.now() - start > 10_000) throw new Error(`${tag} never rendered its content:\n${snippet}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (share) {
+      const bars = await tab.evaluate((t) => [...document.querySelector(t).shadowRoot.querySelectorAll('civic-share-bar')].map((bar) => bar.shadowRoot?.querySelectorAll('a[href], button').length ?? 0), tag);
+      if (!bars.length || bars.some((n) => !n)) throw new Error(`share bars missing or empty: ${JSON.stringify(bars)}\n${snippet}`);
+    }
+    if (welsh) {
+      const lang = await tab.evaluate((t) => document.querySelector(t).closest('[lang]').lang, tag);
+      if (lang !== 'cy') throw new Error(`the widget is not in Welsh (lang ${lang})`);
+      const brand = await tab.evaluate((t) => getComputedStyle(document.querySelector(t)).getPropertyValue('--civic-color-brand').trim(), tag);
+      if (brand !== '#4c2c92') throw new Error(`the stylesheet's colour did not reach the widget (${brand || 'unset'})`);
+    }
+    seen.push(...(await tab.evaluate(() => window.__csp)).map((v) => `CSP violation: ${v}`));
+    if (seen.length) throw new Error(`${seen.join('; ')}\n${snippet}`);
+  } finally {
+    await tab.close();
+  }
+}
+
 try {
-  for (const path of ['/', '/cy/', '/report.html', '/news/gritting-tonight.html', '/control', '/reports', '/embed.html', '/no-javascript.html', '/privacy.html']) {
+  for (const path of PAGES) {
     await step(`${path} loads under its CSP with no error, and passes axe`, async () => {
       await visit(path);
       await axe(path);
@@ -137,6 +209,52 @@ try {
     await visit('/control');
     await Promise.all([page.waitForNavigation(), page.click('form[action="/control/reset"] button')]);
     if ((await fetch(`${base}/feeds/alerts.json`)).status !== 200) throw new Error('the feed did not recover');
+  });
+
+  await step('every link on every page, in the page and inside the widgets, answers 200', async () => {
+    const checked = new Map();
+    for (const path of PAGES) {
+      await visit(path);
+      const links = await page.evaluate(() => {
+        const out = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('a[href], link[href]')) out.push(el.href);
+          for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+        };
+        walk(document);
+        return out;
+      });
+      for (const href of links) {
+        const url = new URL(href);
+        if (url.origin !== base) continue; // other sites (GOV.UK, OpenStreetMap) are not reachable here
+        url.hash = '';
+        if (!checked.has(url.href)) checked.set(url.href, (await fetch(url)).status);
+        if (checked.get(url.href) !== 200) problems.push(`${path} links to ${url.pathname}${url.search}, which answers ${checked.get(url.href)}`);
+      }
+    }
+    if (checked.size < 20) problems.push(`only ${checked.size} links found: the crawl is not seeing the pages`);
+  });
+
+  await step('every page reflows at 320 px without scrolling sideways', async () => {
+    await page.setViewport({ width: 320, height: 640 });
+    try {
+      for (const path of PAGES) {
+        await visit(path);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 320) problems.push(`${path} is ${width} px wide at 320 px`);
+      }
+    } finally {
+      await page.setViewport({ width: 1280, height: 800 });
+    }
+  });
+
+  await step('a page shares the address it is served on, not localhost:8000 (canonical and fallback links)', async () => {
+    await visit('/news/gritting-tonight.html');
+    const hrefs = await page.evaluate(() => [...document.querySelector('civic-share-bar').shadowRoot.querySelectorAll('a[href]')].map((a) => a.href));
+    const encoded = encodeURIComponent(`${base}/news/gritting-tonight.html`);
+    if (!hrefs.length || !hrefs.every((href) => href.includes(encoded))) throw new Error(`share links do not carry ${base}: ${hrefs.join(' ')}`);
+    const fallback = await (await fetch(`${base}/no-javascript.html`)).text();
+    if (fallback.includes('localhost%3A8000') || !fallback.includes(encodeURIComponent(base))) throw new Error('the no-JavaScript share link names another address');
   });
 
   await step('a report with a photo sent from /report.html (relative endpoints, as served) is stored on disk and listed on /reports', async () => {
@@ -203,20 +321,86 @@ try {
     const snippet = await page.$eval('#snippet', (el) => el.value);
     if (!snippet.includes('<civic-alert-banner src="/feeds/alerts.json">') || !snippet.includes('civic-alert-banner.js')) throw new Error(`unexpected snippet:\n${snippet}`);
     await page.select('#f-format', 'json');
-    await page.$eval('#f-src', (el) => {
-      el.value = '/feeds/alerts.rss';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setField('f-src', '/feeds/alerts.rss');
     await until(async () => (await check()) === 'This feed is RSS: set the format to rss.', 'the format advice');
-    await page.$eval('#f-src', (el) => {
-      el.value = '/report.html';
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    await setField('f-src', '/report.html');
     await until(async () => (await check()).startsWith('This address is a web page'), 'the web page advice');
     await page.select('#widget', 'share-bar');
     await until(async () => (await page.$eval('#snippet', (el) => el.value)).includes('<civic-share-bar networks='), 'the share bar snippet');
     await until(async () => (await page.evaluate(() => !!document.querySelector('#preview civic-share-bar')?.shadowRoot?.querySelector('a'))), 'the live preview');
   });
+
+  await step('the builder’s feed verdict always belongs to the address shown (an edit elsewhere does not cancel it)', async () => {
+    await visit('/embed.html');
+    const verdict = () => page.$eval('#check', (el) => ({ text: el.textContent, for: el.dataset.for ?? '' }));
+    await until(async () => (await verdict()).text.startsWith('The feed works'), 'the first check');
+    await setField('f-src', '/feeds/missing.json');
+    await new Promise((r) => setTimeout(r, 100));
+    await setField('f-area', 'Northgate'); // within 0.5 s: this used to cancel the pending check
+    const during = await verdict();
+    if (during.text.startsWith('The feed works')) throw new Error(`an old verdict sits beside the new address: ${during.text}`);
+    await until(async () => (await verdict()).text.startsWith('The address answered 404'), 'the 404 verdict');
+    if ((await verdict()).for !== '/feeds/missing.json') throw new Error(`the verdict is for ${(await verdict()).for}`);
+    await setField('f-src', '/feeds/alerts.json');
+    if ((await verdict()).text !== 'Checking…') throw new Error(`the 404 verdict stayed beside a new address: ${(await verdict()).text}`);
+    await until(async () => (await verdict()).text.startsWith('The feed works'), 'the good verdict');
+  });
+
+  await step('the builder explains what a web team typed wrong: refresh under 30, an unknown network, an unknown service code', async () => {
+    await visit('/embed.html');
+    await setField('f-refresh', '10');
+    const refresh = await page.$eval('#f-refresh-error', (el) => (el.hidden ? '' : el.textContent));
+    if (!refresh.includes('treated as 30')) throw new Error(`refresh="10": ${refresh || 'no message'}`);
+    if ((await page.$eval('#f-refresh', (el) => el.getAttribute('aria-describedby'))) !== 'f-refresh-error') throw new Error('the message is not tied to its field');
+    await page.select('#widget', 'share-bar');
+    await setField('f-networks', 'facebook,myspace,email');
+    const network = await page.$eval('#f-networks-error', (el) => (el.hidden ? '' : el.textContent));
+    if (!network.startsWith('myspace is not a network')) throw new Error(`unknown network: ${network || 'no message'}`);
+    await page.select('#widget', 'report-form');
+    await setField('f-services', 'FLY,NOPE');
+    await until(async () => (await page.$eval('#check', (el) => el.textContent)).includes('it has no service NOPE'), 'the unknown service code');
+    // The builder's list of networks is the share bar's own.
+    const source = readFileSync('src/share-bar/networks.ts', 'utf8');
+    const known = [...(/export type LinkNetwork =([^;]+);/.exec(source)?.[1] ?? '').matchAll(/'([a-z]+)'/g)].map((m) => m[1]).concat('native', 'copy', 'print').sort();
+    const listed = (await page.evaluate(async () => (await import('/assets/embed.js')).NETWORKS)).slice().sort();
+    if (JSON.stringify(known) !== JSON.stringify(listed)) throw new Error(`builder networks ${listed} differ from the share bar's ${known}`);
+  });
+
+  // Every kind of snippet the builder writes, pasted alone into a blank page under the README's CSP.
+  const SNIPPETS = {
+    'alert-banner': [{}, { share: true, 'show-test': true, 'heading-level': '3', label: 'Roads and bins', refresh: '60' }],
+    'closure-ticker': [{}, { mode: 'list', share: true, label: 'Closures', 'list-url': '/school-closures.html', speed: '90', cutoff: '16:00' }],
+    'report-form': [{}, { contact: 'required', 'response-format': 'xml', 'max-photos': '1', 'reverse-geocode-url': '/geo?lat={lat}&long={long}' }],
+    'share-bar': [{}, { variant: 'icons', utm: true, 'brand-colours': true, label: 'Share this news', networks: 'facebook,x,mastodon,email,sms,copy,print', text: 'Gritters out tonight' }],
+  };
+  for (const [widget, groups] of Object.entries(SNIPPETS)) {
+    for (const [index, options] of groups.entries()) {
+      // The second group has every option on, in Welsh, with brand colours and blocking="render".
+      const all = index > 0;
+      await step(`the builder’s ${widget} snippet (${all ? 'every option, Welsh, colours' : 'defaults'}) works pasted alone into a blank page under a strict CSP`, async () => {
+        await visit('/embed.html');
+        await page.select('#widget', widget);
+        await setField('script-base', `${base}/cdn/`);
+        for (const [name, value] of Object.entries(options)) {
+          if (value === true) await page.$eval(`#f-${name}`, (el) => el.click());
+          else if (await page.$(`select#f-${name}`)) await page.select(`#f-${name}`, value);
+          else await setField(`f-${name}`, value);
+        }
+        if (all) {
+          await page.select('#lang', 'cy');
+          await page.$eval('#blocking', (el) => el.click());
+          await setField('brand', '#4c2c92');
+        }
+        const html = await page.$eval('#snippet', (el) => el.value);
+        const css = await page.$eval('#css', (el) => el.value);
+        if (html.includes('<style')) throw new Error('the snippet has a <style> block, which the CSP blocks');
+        if (all && !css.includes('--civic-color-brand: #4c2c92')) throw new Error(`no CSS for the colour: ${css}`);
+        if (all && !html.includes('blocking="render"')) throw new Error('blocking="render" was asked for');
+        if (options.share && !html.includes('civic-share-bar.js')) throw new Error(`share is on but the share bar is not loaded:\n${html}`);
+        await checkPasted(widget, html, css, { share: !!options.share, welsh: all });
+      });
+    }
+  }
 } finally {
   await browser.close();
   server.kill();
