@@ -5,7 +5,7 @@ import { CivicDismissEvent } from '../core/events.js';
 import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
 import { schedule } from '../core/feed/scheduler.js';
 import { hash } from '../core/hash.js';
-import { updatedText } from '../core/i18n/format.js';
+import { freshnessText, updatedText } from '../core/i18n/format.js';
 import * as cy from '../core/i18n/cy.js';
 import * as en from '../core/i18n/en.js';
 import { TextController } from '../core/i18n/text-controller.js';
@@ -280,7 +280,8 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     this.#shownKey = this.#viewKey();
     if (!visible.length && !hiddenCount && !this.emptyText) return html``;
     const outOfDate = this.#feed.outOfDate;
-    const updated = feed.updatedAt;
+    const alerts = feed.data.alerts;
+    const updated = freshnessText(t, feed.data.updated, alerts.map((a) => a.updated ?? a.start), feed.updatedAt);
     return html`<section part="region" aria-label=${this.label?.trim() || t.t('region')}>
       ${outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}
       ${shown.length
@@ -301,7 +302,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
               ${t.plural('showHidden', hiddenCount)}
             </button>`
           : nothing}
-        ${updated ? html`<p part="updated" class="updated">${updatedText(t, updated)}</p>` : nothing}
+        ${updated ? html`<p part="updated" class="updated">${updated}</p>` : nothing}
       </div>
     </section>`;
   }

@@ -35,6 +35,8 @@ export interface AlertFeed {
   alerts: Alert[];
   /** Items dropped as malformed. */
   skipped: number;
+  /** When the feed says it was last changed (epoch ms), if it says. */
+  updated?: number | undefined;
 }
 
 /** `severity` words in feeds → our severity; anything else → undefined. */
@@ -64,5 +66,5 @@ export function reviveAlerts(data: unknown): AlertFeed | undefined {
       [a.start, a.end, a.updated].every(optionalNumber) &&
       (a.translations === undefined || (typeof a.translations === 'object' && Object.values(a.translations ?? {}).every((t) => isAlertText(t)))),
   );
-  return { alerts, skipped: Number(feed.skipped) || 0 };
+  return { alerts, skipped: Number(feed.skipped) || 0, updated: typeof feed.updated === 'number' && Number.isFinite(feed.updated) ? feed.updated : undefined };
 }

@@ -3,7 +3,7 @@ import { CivicElement } from '../core/civic-element.js';
 import { announce, prepareAnnouncer } from '../core/announce.js';
 import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
 import { pageHidden, schedule } from '../core/feed/scheduler.js';
-import { formatDate, fromLondon, londonDate, londonDay, updatedText } from '../core/i18n/format.js';
+import { formatDate, freshnessText, fromLondon, londonDate, londonDay } from '../core/i18n/format.js';
 import * as cy from '../core/i18n/cy.js';
 import * as en from '../core/i18n/en.js';
 import { TextController } from '../core/i18n/text-controller.js';
@@ -273,12 +273,12 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     const closures = this.#closures(day);
     const closed = closures.filter((c) => c.status === 'closed').length;
     const partial = closures.filter((c) => c.status !== 'closed' && c.status !== 'open').length;
-    const updated = feed.data.updated ? new Date(feed.data.updated) : feed.updatedAt;
+    const updated = freshnessText(t, feed.data.updated, feed.data.closures.map((c) => c.updated), feed.updatedAt);
     const seeAll = absoluteUrl(this.listUrl);
     return html`<section part="region" aria-label=${this.label?.trim() || t.t('region')}>
       <p part="summary" class="summary">
         <strong>${closed || partial ? [closed ? t.plural('closedCount', closed) : '', partial ? t.plural('partialCount', partial) : ''].filter(Boolean).join(', ') : t.t('none')}</strong>
-        ${updated ? html`<span class="updated">${updatedText(t, updated)}</span>` : nothing}
+        ${updated ? html`<span class="updated">${updated}</span>` : nothing}
       </p>
       ${feed.outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}
       ${tomorrow ? html`<p class="tomorrow">${t.t('tomorrow', { date: formatDate(new Date(`${day}T12:00:00Z`), t.lang) })}</p>` : nothing}

@@ -79,7 +79,7 @@ describe('<civic-alert-banner>', () => {
       expect(minor!.querySelector('[part="meta"]')!.textContent).to.equal('Area: Northgate · Updated 06:30');
       expect($$(el, '[part="meta"]')[2]!.textContent).to.equal('Updated Thursday 8 January at 12:00');
       expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Service alerts');
-      expect($(el, '[part="updated"]')!.textContent).to.equal('Updated 07:42');
+      expect($(el, '[part="updated"]')!.textContent, 'the newest alert’s time, not the page’s').to.equal('Last changed at 06:30');
     });
 
     it('reports the malformed items it skipped, and gives a stable id to an alert without one', async () => {
@@ -467,7 +467,7 @@ describe('<civic-alert-banner>', () => {
       expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Rhybuddion gwasanaeth');
       expect($(el, '[part="hide-button"]')!.getAttribute('aria-label')).to.equal('Cuddio rhybudd: Bins not collected in Northgate');
       expect($(el, '[part="severity"]')!.textContent.trim()).to.equal('Rhybudd mawr');
-      expect($(el, '[part="updated"]')!.textContent).to.equal('Diweddarwyd 07:42');
+      expect($(el, '[part="updated"]')!.textContent).to.equal('Newidiwyd ddiwethaf am 06:30');
     });
 
     it('gives notable-death alerts the black style, no icon and no Hide button', async () => {
@@ -510,4 +510,28 @@ describe('<civic-alert-banner>', () => {
       expect($(second, '[part="region"]')!.getAttribute('aria-label')).to.equal('Flood warnings');
     });
   });
+
+  describe('freshness: when the council last changed the alerts, never when the page loaded', () => {
+    it('uses the feed’s own time first', async () => {
+      worker.use(http.get('/feeds/timed.json', () => HttpResponse.json({ updated: '2026-01-08T16:05:00Z', alerts: [{ id: 'a', title: 'Gritting tonight', updated: '2026-01-08T15:00:00Z' }] })));
+      const el = await mount('src="/feeds/timed.json"');
+      await ready(el);
+      expect($(el, '[part="updated"]')!.textContent).to.equal('Last changed on Thursday 8 January at 16:05');
+    });
+
+    it('says "Unchanged since" for a feed with no times, and keeps that time on the next visit', async () => {
+      worker.use(http.get('/feeds/timeless.json', () => HttpResponse.json({ alerts: [{ id: 'a', title: 'Gritting tonight' }] })));
+      const first = await mount('src="/feeds/timeless.json" refresh="0"');
+      await ready(first);
+      expect($(first, '[part="updated"]')!.textContent).to.equal('Unchanged since 07:42');
+      first.remove();
+      await clock.tickAsync(3 * 3600_000); // three hours later, the same content
+      const again = await mount('src="/feeds/timeless.json" refresh="0"');
+      await ready(again);
+      await until(() => requestsInFlight() === 0, 'the revalidation');
+      await again.updateComplete;
+      expect($(again, '[part="updated"]')!.textContent, 'not the time of this visit').to.equal('Unchanged since 07:42');
+    });
+  });
 });
+

@@ -56,7 +56,7 @@ describe('<civic-closure-ticker>', () => {
     const errors = collect<CivicErrorEvent>(document, 'civic-error');
     const el = await mount('src="/feeds/closures.json" mode="list"');
     await ready(el);
-    expect(text($(el, '[part="summary"]'))).to.equal('2 schools closed, 2 partially open Updated 06:52');
+    expect(text($(el, '[part="summary"]'))).to.equal('2 schools closed, 2 partially open Last changed at 06:52');
     await until(() => schools(el).length > 0, 'list');
     const items = $$(el, '[part="list"] [part="item"]').map(text);
     expect(items).to.include.members([
@@ -73,7 +73,7 @@ describe('<civic-closure-ticker>', () => {
   it('says "No school closures reported" with the update time, never an empty box', async () => {
     const el = await mount('src="/feeds/none.json"');
     await ready(el);
-    expect(text($(el, '[part="summary"]'))).to.equal('No school closures reported Updated 06:00');
+    expect(text($(el, '[part="summary"]'))).to.equal('No school closures reported Last changed at 06:00');
   });
 
   it('after the cutoff shows tomorrow’s closures when the feed has any, and says so — switching on the minute, without refetching', async () => {
@@ -297,4 +297,12 @@ describe('<civic-closure-ticker>', () => {
     expect($(plain, '[part="region"]')!.getAttribute('aria-label')).to.equal('School closures');
     expect($(named, '[part="region"]')!.getAttribute('aria-label')).to.equal('Closures in Northgate');
   });
+
+  it('follows the same freshness rule as the alert banner: "Unchanged since" when the feed has no times', async () => {
+    worker.use(http.get('/feeds/timeless-closures.json', () => HttpResponse.json({ closures: [{ school: 'Hill Top Primary School', status: 'closed' }] })));
+    const el = await mount('src="/feeds/timeless-closures.json" refresh="0"');
+    await ready(el);
+    expect(text($(el, '.updated'))).to.match(/^Unchanged since \d\d:\d\d$/);
+  });
 });
+

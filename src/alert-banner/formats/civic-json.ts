@@ -36,6 +36,6 @@ export const civicJson: FeedAdapter<AlertFeed> = {
         area: lineText(raw['area']) || undefined,
       };
     });
-    return { alerts: items, skipped };
+    return { alerts: items, skipped, updated: parseTime(json['updated']) };
   },
 };

@@ -4,6 +4,10 @@ import type { AlertBannerMessages, ClosureTickerMessages, CoreMessages, ShareBar
 export const core: CoreMessages = {
   updatedAt: 'Diweddarwyd {time}',
   updatedOn: 'Diweddarwyd {date} am {time}',
+  changedAt: 'Newidiwyd ddiwethaf am {time}',
+  changedOn: 'Newidiwyd ddiwethaf ar {date} am {time}',
+  unchangedAt: 'Heb newid ers {time}',
+  unchangedOn: 'Heb newid ers {date} am {time}',
 };
 
 export const alertBanner: AlertBannerMessages = {

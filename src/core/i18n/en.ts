@@ -10,6 +10,10 @@ type Messages<T> = { [K in keyof T]: Message };
 export const core = {
   updatedAt: 'Updated {time}',
   updatedOn: 'Updated {date} at {time}',
+  changedAt: 'Last changed at {time}',
+  changedOn: 'Last changed on {date} at {time}',
+  unchangedAt: 'Unchanged since {time}',
+  unchangedOn: 'Unchanged since {date} at {time}',
 };
 
 export type CoreMessages = Messages<typeof core>;

@@ -110,6 +110,29 @@ export function parseTime(value: unknown): number | undefined {
  * "Updated 07:42" today, else "Updated Friday 9 January at 07:42", from a catalogue's `updatedAt`
  * and `updatedOn` strings.
  */
+type ChangeKey = 'changedAt' | 'changedOn' | 'unchangedAt' | 'unchangedOn';
+
+/**
+ * The one freshness rule of both feed widgets: what residents are told about how current a feed is.
+ * "Updated 21:02" under the alerts used to be the time the page loaded: false reassurance. So:
+ * 1. the feed's own time, else the newest time of an item in it, as "Last changed at 16:00": when the
+ *    council last changed it;
+ * 2. else (a feed with no times at all) "Unchanged since 21:02": the time this device first saw this
+ *    content, kept with the stored copy across visits, which is all that is known.
+ * A time in the future (a publisher's clock ahead of ours) is shown as now.
+ */
+export function freshnessText(text: { lang: Lang; t(key: ChangeKey, params: Record<string, string>): string }, feedTime: number | undefined, itemTimes: (number | undefined)[], seenSince: Date | undefined): string {
+  // An item's time still to come (a scheduled alert's start) is not a change yet.
+  const times = itemTimes.filter((t): t is number => typeof t === 'number' && Number.isFinite(t) && t <= Date.now());
+  const changed = feedTime ?? (times.length ? Math.max(...times) : undefined);
+  const at = changed !== undefined ? new Date(Math.min(changed, Date.now())) : seenSince;
+  if (!at) return '';
+  const time = formatTime(at);
+  const today = londonDay(at) === londonDay(new Date());
+  const key: ChangeKey = changed !== undefined ? (today ? 'changedAt' : 'changedOn') : today ? 'unchangedAt' : 'unchangedOn';
+  return text.t(key, { time, date: formatDate(at, text.lang) });
+}
+
 export function updatedText(text: { lang: Lang; t(key: 'updatedAt' | 'updatedOn', params: Record<string, string>): string }, date: Date): string {
   const time = formatTime(date);
   return londonDay(date) === londonDay(new Date())
