@@ -1,5 +1,34 @@
 import { css } from 'lit';
 
+/** The still ticker, for reduced motion and for narrow widgets. */
+const still = css`
+  .viewport {
+    mask-image: none;
+  }
+  .pause,
+  .track .copy {
+    display: none;
+  }
+  .track {
+    width: auto;
+    animation: none;
+  }
+  .track ul {
+    flex-direction: column;
+    gap: 0;
+    padding: 0;
+  }
+  .track .item {
+    white-space: normal;
+  }
+  .ticker:not(.expanded) .track ul > li:nth-child(n + 4) {
+    display: none;
+  }
+  .show-all {
+    display: inline-flex;
+  }
+`;
+
 /* Status is told by words, a shape and colour: never colour alone. */
 export const styles = css`
   :host {
@@ -34,7 +63,7 @@ export const styles = css`
     --_c: var(--_closed);
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
+    align-items: baseline;
     gap: 0 var(--_space-2);
     padding: var(--_space-1) 0;
   }
@@ -49,16 +78,30 @@ export const styles = css`
   .status {
     color: var(--_c);
     font-weight: 700;
+    white-space: nowrap;
   }
+  /* A shape for each status (closed ●, partly open ◐, late start or closing early ▲, open ■), so that
+     colour is never the only difference. */
   .dot {
     display: inline-block;
-    width: 0.7em;
-    height: 0.7em;
-    margin-right: 0.3em;
+    box-sizing: border-box;
+    width: 0.75em;
+    height: 0.75em;
+    margin-right: 0.35em;
     background: currentColor;
+    forced-color-adjust: none;
   }
   .closed .dot {
     border-radius: 50%;
+  }
+  .partially-open .dot {
+    border: 2px solid currentColor;
+    border-radius: 50%;
+    background: linear-gradient(90deg, currentColor 50%, transparent 50%);
+  }
+  .late-start .dot,
+  .early-close .dot {
+    clip-path: polygon(50% 0, 100% 100%, 0 100%);
   }
   .fresh {
     background: var(--_surface);
@@ -66,6 +109,7 @@ export const styles = css`
   }
   .ticker {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: var(--_space-2);
   }
@@ -73,6 +117,8 @@ export const styles = css`
     flex: 1;
     min-width: 0;
     overflow: hidden;
+    /* Fading edges: nothing is cut off sharply mid-word. */
+    mask-image: linear-gradient(to right, transparent, #000 1.5rem, #000 calc(100% - 1.5rem), transparent);
   }
   .track {
     display: flex;
@@ -82,7 +128,7 @@ export const styles = css`
   .track ul {
     display: flex;
     gap: var(--_space-4, 1.5rem);
-    padding-right: 1.5rem;
+    padding: 0 1.5rem;
   }
   .track .item {
     white-space: nowrap;
@@ -92,24 +138,57 @@ export const styles = css`
   .paused .track {
     animation-play-state: paused;
   }
+  .show-all {
+    display: none;
+  }
   @keyframes civic-scroll {
     to {
       transform: translateX(-50%);
     }
   }
-  /* No motion at all: a static, wrapping list, and nothing to pause. */
+  /* Still: with reduced motion, and in a narrow widget (a phone), where a moving line shows a few words
+     at a time. The first closures as a list, the rest behind "Show all"; nothing moves or needs pausing. */
   @media (prefers-reduced-motion: reduce) {
-    .pause,
-    .track .copy {
-      display: none;
+    ${still}
+  }
+  section {
+    container: ticker / inline-size;
+  }
+  @container ticker (max-width: 36rem) {
+    ${still}
+  }
+  /* The list: a row per school, its name and details, status, then actions, aligned in columns. */
+  .row {
+    display: grid;
+    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) auto;
+    gap: var(--_space-1) var(--_space-3);
+    align-items: start;
+    padding: var(--_space-2) 0;
+    border-bottom: 1px solid var(--_border, #b1b4b6);
+  }
+  .row .name,
+  .row .state {
+    display: flex;
+    flex-direction: column;
+  }
+  .row .reason,
+  .row .affected,
+  .row .when {
+    color: var(--_muted);
+  }
+  .row .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_space-1) var(--_space-3);
+  }
+  @container ticker (max-width: 30rem) {
+    .row {
+      grid-template-columns: minmax(0, 1fr);
     }
-    .track,
-    .track ul {
-      width: auto;
-      flex-wrap: wrap;
-    }
-    .track .item {
-      white-space: normal;
+    .row .actions {
+      justify-content: flex-start;
     }
   }
   label {
@@ -120,10 +199,19 @@ export const styles = css`
     margin: var(--_space-3) 0 var(--_space-1);
     font-size: 1.1em;
   }
+  /* "My school": a visible label, not a bare star. */
   .star {
-    padding: 0;
-    border: 0;
-    font-size: 1.3em;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    min-height: 44px;
+    white-space: nowrap;
+  }
+  .star-icon {
+    font-size: 1.2em;
+  }
+  .star[aria-pressed='true'] {
+    font-weight: 700;
   }
   /* A target of at least 44 px high, clear of the ticker's Pause button (WCAG 2.5.8). */
   .see-all {

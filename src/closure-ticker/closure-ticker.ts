@@ -15,6 +15,8 @@ import { adapters } from './formats/index.js';
 import { reviveClosures, STATUSES, type Closure, type ClosureFeed } from './types.js';
 
 const MINE = 'my-schools';
+/** Closures a narrow or still ticker shows before "Show all". */
+const FIRST = 3;
 
 /**
  * @summary School closures from the council's feed, as a ticker on the home page or a searchable list.
@@ -39,7 +41,8 @@ const MINE = 'my-schools';
  * @csspart track - The scrolling ticker.
  * @csspart pause-button - Pause / Play.
  * @csspart search - The "Find a school" field.
- * @csspart star-button - Add to / remove from My schools.
+ * @csspart star-button - "My school" (a toggle: `aria-pressed`), in list mode.
+ * @csspart show-all-button - "Show all N closures", in a narrow or still ticker.
  * @csspart see-all - The "See all closures" link.
  * @csspart stale - "These closures may be out of date".
  * @csspart share - A school's share bar (list mode, with the `share` attribute).
@@ -62,6 +65,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     share: { type: Boolean },
     label: {},
     paused: { state: true },
+    expanded: { state: true },
     query: { state: true },
     mine: { state: true },
   };
@@ -92,6 +96,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
 
   /** @internal */
   private paused = false;
+  /** @internal Every closure shown in a narrow or still ticker ("Show all 12 closures"). */
+  private expanded = false;
   /** @internal */
   private query = '';
   /** @internal */
@@ -208,7 +214,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     if (track) track.style.setProperty('--_duration', `${Math.max(5, track.scrollWidth / 2 / Math.max(10, this.speed || 60))}s`);
   }
 
-  /** "Closed until Friday 10 January", "Opening at 10:00"… */
+  /** "Closed until Friday 10 January", "Opening at 10:00"… ("Closed" alone today: never said twice). */
   #when(c: Closure, day: string, tomorrow: boolean): string {
     const t = this.#text;
     if (c.status === 'late-start' && c.time) return t.t('openingAt', { time: c.time });
@@ -218,39 +224,61 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
       const [y, m, d] = c.until.split('-').map(Number) as [number, number, number];
       return t.t('closedUntil', { date: formatDate(new Date(fromLondon(y, m, d, 12)), t.lang) });
     }
-    return t.t(tomorrow ? 'closedTomorrow' : 'closedToday');
+    return tomorrow ? t.t('closedTomorrow') : '';
   }
 
-  #renderItem(c: Closure, day: string, tomorrow: boolean, list: boolean): TemplateResult {
+  /** The status in words with its shape: a closed school's words are its dates ("Closed until Monday"). */
+  #renderStatus(c: Closure, when: string): TemplateResult {
+    const t = this.#text;
+    const closedWhen = c.status === 'closed' && when;
+    return html`<span part="status" class="status"><span class="dot" aria-hidden="true"></span>${closedWhen || t.t(`status.${c.status}`)}</span>
+      ${when && !closedWhen ? html`<span class="when">${when}</span>` : nothing}`;
+  }
+
+  /** One school in the ticker: its name and status, to read at a glance. */
+  #renderTickerItem(c: Closure, day: string, tomorrow: boolean): TemplateResult {
+    return html`<li part="item" class="item ${c.status} ${this.#fresh.has(c.id) ? 'fresh' : ''}">
+      <strong class="school">${c.school}</strong> ${this.#renderStatus(c, this.#when(c, day, tomorrow))}
+    </li>`;
+  }
+
+  /** One school in the list: a row with its name and details, status, link, share and My school. */
+  #renderListItem(c: Closure, day: string, tomorrow: boolean): TemplateResult {
     const t = this.#text;
     const when = this.#when(c, day, tomorrow);
     const url = safeUrl(c.url);
     const starred = this.mine.includes(c.urn ?? c.id);
-    return html`<li part="item" class="item ${c.status} ${this.#fresh.has(c.id) ? 'fresh' : ''}">
-      <strong class="school">${c.school}</strong>
-      <span part="status" class="status"><span class="dot" aria-hidden="true"></span>${t.t(`status.${c.status}`)}</span>
-      ${when ? html`<span class="when">${when}</span>` : nothing} ${c.reason ? html`<span class="reason">${c.reason}</span>` : nothing}
-      ${c.affected ? html`<span class="affected">${t.t('affected', { list: c.affected.join(', ') })}</span>` : nothing}
-      ${url ? html`<a part="link" href=${url}>${t.t('moreInformation')}<span class="visually-hidden">: ${c.school}</span></a>` : nothing}
-      ${list && this.share
-        ? html`<civic-share-bar part="share" url=${url ?? nothing} text=${`${c.school}: ${t.t(`status.${c.status}`)}${when ? ` (${when})` : ''}`} networks="facebook,whatsapp,email,copy" variant="icons"></civic-share-bar>`
-        : nothing}
-      ${list
-        ? html`<button part="star-button" class="star" type="button" aria-pressed=${starred ? 'true' : 'false'} @click=${() => this.#handleStarClick(c)}>
-            <span aria-hidden="true">${starred ? '★' : '☆'}</span><span class="visually-hidden">${t.t(starred ? 'unstar' : 'star', { school: c.school })}</span>
-          </button>`
-        : nothing}
+    return html`<li part="item" class="item row ${c.status} ${this.#fresh.has(c.id) ? 'fresh' : ''}">
+      <div class="name">
+        <strong class="school">${c.school}</strong>
+        ${c.reason ? html`<span class="reason">${c.reason}</span>` : nothing}
+        ${c.affected ? html`<span class="affected">${t.t('affected', { list: c.affected.join(', ') })}</span>` : nothing}
+      </div>
+      <div class="state">${this.#renderStatus(c, when)}</div>
+      <div class="actions">
+        ${url ? html`<a part="link" href=${url}>${t.t('moreInformation')}<span class="visually-hidden">: ${c.school}</span></a>` : nothing}
+        <button part="star-button" class="star" type="button" aria-pressed=${starred ? 'true' : 'false'} @click=${() => this.#handleStarClick(c)}>
+          <span class="star-icon" aria-hidden="true">${starred ? '★' : '☆'}</span>${t.t('mySchool')}<span class="visually-hidden">: ${c.school}</span>
+        </button>
+        ${this.share
+          ? html`<civic-share-bar part="share" url=${url ?? nothing} text=${`${c.school}: ${when || t.t(`status.${c.status}`)}`} networks="whatsapp,facebook,email,copy" variant="icons"></civic-share-bar>`
+          : nothing}
+      </div>
     </li>`;
   }
 
+  /**
+   * The ticker. Where there is room and motion is welcome it scrolls, with fading edges; in a narrow
+   * widget (a phone) or with reduced motion it is a still list of the first closures, with a button
+   * for the rest. The Pause button changes its label and is not a toggle (no aria-pressed), so a
+   * screen reader never hears "Play, pressed".
+   */
   #renderTicker(closures: Closure[], day: string, tomorrow: boolean): TemplateResult {
     const t = this.#text;
-    const items = closures.filter((c) => c.status !== 'open').map((c) => this.#renderItem(c, day, tomorrow, false));
+    const shown = closures.filter((c) => c.status !== 'open');
+    const items = shown.map((c) => this.#renderTickerItem(c, day, tomorrow));
     const paused = this.paused || pageHidden();
-    return html`<div class="ticker ${paused ? 'paused' : ''}">
-      <button part="pause-button" class="pause" type="button" aria-pressed=${this.paused ? 'true' : 'false'} @click=${() => (this.paused = !this.paused)}>
-        ${t.t(this.paused ? 'play' : 'pause')}
-      </button>
+    return html`<div class="ticker ${paused ? 'paused' : ''} ${this.expanded ? 'expanded' : ''}">
       <div class="viewport">
         <div part="track" class="track">
           <ul part="list" role="list">
@@ -261,7 +289,24 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
           </ul>
         </div>
       </div>
+      <button part="pause-button" class="pause" type="button" @click=${() => (this.paused = !this.paused)}>${t.t(this.paused ? 'play' : 'pause')}</button>
+      ${shown.length > FIRST
+        ? html`<button part="show-all-button" class="show-all" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${() => (this.expanded = !this.expanded)}>
+            ${this.expanded ? t.t('showFirst') : t.plural('showAll', shown.length)}
+          </button>`
+        : nothing}
     </div>`;
+  }
+
+  /** "2 schools closed, 1 partially open, 1 late start": the same groups as the list. */
+  #summary(closures: Closure[]): string {
+    const t = this.#text;
+    const keys = { closed: 'closedCount', 'partially-open': 'partialCount', 'late-start': 'lateCount', 'early-close': 'earlyCount' } as const;
+    const parts = (Object.keys(keys) as (keyof typeof keys)[]).flatMap((status) => {
+      const count = closures.filter((c) => c.status === status).length;
+      return count ? [t.plural(keys[status], count)] : [];
+    });
+    return parts.length ? parts.join(', ') : t.t('none');
   }
 
   override render(): TemplateResult {
@@ -271,13 +316,11 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     const { day, tomorrow, key } = this.#day();
     this.#dayKey = key + feed.outOfDate;
     const closures = this.#closures(day);
-    const closed = closures.filter((c) => c.status === 'closed').length;
-    const partial = closures.filter((c) => c.status !== 'closed' && c.status !== 'open').length;
     const updated = freshnessText(t, feed.data.updated, feed.data.closures.map((c) => c.updated), feed.updatedAt);
     const seeAll = absoluteUrl(this.listUrl);
     return html`<section part="region" aria-label=${this.label?.trim() || t.t('region')}>
       <p part="summary" class="summary">
-        <strong>${closed || partial ? [closed ? t.plural('closedCount', closed) : '', partial ? t.plural('partialCount', partial) : ''].filter(Boolean).join(', ') : t.t('none')}</strong>
+        <strong>${this.#summary(closures)}</strong>
         ${updated ? html`<span class="updated">${updated}</span>` : nothing}
       </p>
       ${feed.outOfDate ? html`<p part="stale" class="stale" role="status">${t.t('outOfDate')}</p>` : nothing}
@@ -290,7 +333,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
               closures,
               query: this.query,
               mine: this.mine,
-              item: (c) => this.#renderItem(c, day, tomorrow, true),
+              item: (c) => this.#renderListItem(c, day, tomorrow),
               onSearch: this.#handleSearchInput,
             })
         : nothing}

@@ -43,6 +43,10 @@ describe('<civic-closure-ticker>', () => {
       http.get('/feeds/closures.csv', () => HttpResponse.text(closuresCsv, { headers: { 'content-type': 'text/csv; charset=utf-8' } })),
       http.get('/feeds/closures.rss', () => HttpResponse.xml(closuresRss)),
       http.get('/feeds/none.json', () => HttpResponse.json({ updated: '2026-01-09T06:00:00Z', closures: [] })),
+      // A snow day: six closures, each a long name.
+      http.get('/feeds/big.json', () =>
+        HttpResponse.json({ closures: Array.from({ length: 6 }, (_, i) => ({ id: `s${i}`, school: `Ysgol Gynradd Gymraeg Llanfihangel-ar-Arth ${i + 1}`, status: 'closed' })) }),
+      ),
     );
     const axe = /axe/.test(this.currentTest?.title ?? '');
     clock = sinon.useFakeTimers({ now: NOW, toFake: axe ? ['Date'] : ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -56,14 +60,14 @@ describe('<civic-closure-ticker>', () => {
     const errors = collect<CivicErrorEvent>(document, 'civic-error');
     const el = await mount('src="/feeds/closures.json" mode="list"');
     await ready(el);
-    expect(text($(el, '[part="summary"]'))).to.equal('2 schools closed, 2 partially open Last changed at 06:52');
+    expect(text($(el, '[part="summary"]'))).to.equal('2 schools closed, 1 partially open, 1 late start Last changed at 06:52');
     await until(() => schools(el).length > 0, 'list');
     const items = $$(el, '[part="list"] [part="item"]').map(text);
     expect(items).to.include.members([
-      'Hill Top Primary School Closed Closed today Heating failure More information: Hill Top Primary School ☆Add Hill Top Primary School to My schools',
-      'Ysgol Gymraeg Bro Ddyfi Closed Closed until Monday 12 January Snow ☆Add Ysgol Gymraeg Bro Ddyfi to My schools',
-      "St Mary's C of E Academy Late start Opening at 10:00 Icy paths ☆Add St Mary's C of E Academy to My schools",
-      'Valley High School Partially open Affected: Years 7 and 8, Sixth form ☆Add Valley High School to My schools',
+      'Hill Top Primary School Heating failure Closed More information: Hill Top Primary School ☆My school: Hill Top Primary School',
+      'Ysgol Gymraeg Bro Ddyfi Snow Closed until Monday 12 January ☆My school: Ysgol Gymraeg Bro Ddyfi',
+      "St Mary's C of E Academy Icy paths Late start Opening at 10:00 ☆My school: St Mary's C of E Academy",
+      'Valley High School Affected: Years 7 and 8, Sixth form Partially open ☆My school: Valley High School',
     ]);
     expect(schools(el)).to.not.include('Meadow Lane School');
     await until(() => errors.length > 0, 'civic-error');
@@ -104,11 +108,31 @@ describe('<civic-closure-ticker>', () => {
       expect(getComputedStyle(track).animationName).to.equal('civic-scroll');
       expect(getComputedStyle(track).animationPlayState).to.equal('running');
       const pause = $(el, '[part="pause-button"]') as HTMLButtonElement;
-      expect([text(pause), pause.getAttribute('aria-pressed')]).to.deep.equal(['Pause', 'false']);
+      // One signal, not two: the label changes and there is no aria-pressed ("Play, pressed" contradicts itself).
+      expect([text(pause), pause.getAttribute('aria-pressed')]).to.deep.equal(['Pause', null]);
       pause.click();
       await el.updateComplete;
       expect(getComputedStyle(track).animationPlayState).to.equal('paused');
-      expect([text(pause), pause.getAttribute('aria-pressed')]).to.deep.equal(['Play', 'true']);
+      expect([text(pause), pause.getAttribute('aria-pressed')]).to.deep.equal(['Play', null]);
+    });
+
+    it('is a still list of the first closures in a narrow widget (a phone), with "Show all" for the rest', async () => {
+      const el = await mount('src="/feeds/big.json"');
+      el.parentElement!.style.width = '300px';
+      await ready(el);
+      await el.updateComplete;
+      const track = $(el, '.track')!;
+      expect(getComputedStyle(track).animationName).to.equal('none');
+      expect(getComputedStyle($(el, '[part="pause-button"]')!).display, 'nothing to pause').to.equal('none');
+      const visible = () => $$(el, '[part="list"] [part="item"]').filter((li) => li.getClientRects().length).map((li) => text(li.querySelector('.school')));
+      expect(visible()).to.have.length(3);
+      const all = $(el, '[part="show-all-button"]') as HTMLButtonElement;
+      expect([text(all), all.getAttribute('aria-expanded')]).to.deep.equal(['Show all 6 closures', 'false']);
+      all.click();
+      await el.updateComplete;
+      expect(visible()).to.have.length(6);
+      expect([text(all), all.getAttribute('aria-expanded')]).to.deep.equal(['Show fewer', 'true']);
+      for (const item of $$(el, '[part="list"] [part="item"]').slice(0, 3)) expect(item.getBoundingClientRect().right, 'nothing cut off').to.be.at.most(el.getBoundingClientRect().right);
     });
 
     it('does not move at all with reduced motion: a static wrapping list and no pause button', async () => {
@@ -202,7 +226,7 @@ describe('<civic-closure-ticker>', () => {
     await advance(120_000);
     await el.updateComplete;
     expect(text($(el, '[part="stale"]'))).to.equal('These closures may be out of date. We will keep trying to update them.');
-    expect(text($(el, '[part="summary"] strong'))).to.equal('2 schools closed, 2 partially open');
+    expect(text($(el, '[part="summary"] strong'))).to.equal('2 schools closed, 1 partially open, 1 late start');
   });
 
   it('adds a share bar to each school in list mode with the share attribute', async () => {
@@ -210,7 +234,7 @@ describe('<civic-closure-ticker>', () => {
     await ready(el);
     await until(() => $$(el, 'civic-share-bar').length === 5, 'share bars');
     const first = $$(el, 'civic-share-bar')[0]!;
-    expect(first.getAttribute('text')).to.equal('Hill Top Primary School: Closed (Closed today)');
+    expect(first.getAttribute('text')).to.equal('Hill Top Primary School: Closed');
     expect(first.getAttribute('url')).to.equal(new URL('/schools/hill-top', location.href).href);
   });
 
@@ -252,7 +276,7 @@ describe('<civic-closure-ticker>', () => {
     const el = await mount('src="/feeds/closures.json"', 'cy');
     await ready(el);
     expect($(el, 'section')!.getAttribute('aria-label')).to.equal('Ysgolion ar gau');
-    expect(text($(el, '[part="summary"] strong'))).to.equal('2 ysgol ar gau, 2 ar agor yn rhannol');
+    expect(text($(el, '[part="summary"] strong'))).to.equal('2 ysgol ar gau, 1 ar agor yn rhannol, 1 yn dechrau’n hwyr');
     expect(text($(el, '[part="pause-button"]'))).to.equal('Oedi');
   });
 
@@ -279,7 +303,7 @@ describe('<civic-closure-ticker>', () => {
         await ready(el);
         await realDelay(50);
         expect(document.documentElement.scrollWidth, mode).to.be.at.most(320);
-        for (const b of $$(el, 'button')) {
+        for (const b of $$(el, 'button').filter((button) => button.getClientRects().length)) {
           const box = b.getBoundingClientRect();
           expect(box.width >= 24 && box.height >= 24, mode).to.equal(true);
         }

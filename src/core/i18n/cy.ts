@@ -49,6 +49,8 @@ export const closureTicker: ClosureTickerMessages = {
   // Welsh counts take the singular noun: "3 ysgol ar gau".
   closedCount: { other: '{count} ysgol ar gau' },
   partialCount: { other: "{count} ar agor yn rhannol" },
+  lateCount: { other: '{count} yn dechrau’n hwyr' },
+  earlyCount: { other: '{count} yn cau’n gynnar' },
   none: "Dim ysgolion ar gau wedi'u hadrodd",
   outOfDate: "Efallai fod y wybodaeth hon wedi dyddio. Byddwn yn dal ati i geisio'i diweddaru.",
   tomorrow: 'Ysgolion ar gau yfory, {date}',
@@ -71,8 +73,9 @@ export const closureTicker: ClosureTickerMessages = {
   findHint: 'Enw ysgol neu URN',
   found: { zero: "Heb ddod o hyd i ysgolion", other: "Wedi dod o hyd i {count} ysgol" },
   mySchools: 'Fy ysgolion',
-  star: "Ychwanegu {school} at Fy ysgolion",
-  unstar: "Tynnu {school} o Fy ysgolion",
+  mySchool: 'Fy ysgol',
+  showAll: { other: 'Dangos pob un o’r {count} ysgol ar gau' },
+  showFirst: 'Dangos llai',
   moreClosed: { other: '{count} ysgol arall ar gau' },
 };
 

@@ -59,6 +59,8 @@ export const closureTicker = {
   region: 'School closures',
   closedCount: { one: '{count} school closed', other: '{count} schools closed' },
   partialCount: { one: '{count} partially open', other: '{count} partially open' },
+  lateCount: { one: '{count} late start', other: '{count} late starts' },
+  earlyCount: { one: '{count} closing early', other: '{count} closing early' },
   none: 'No school closures reported',
   outOfDate: 'These closures may be out of date. We will keep trying to update them.',
   tomorrow: 'Closures for tomorrow, {date}',
@@ -81,8 +83,9 @@ export const closureTicker = {
   findHint: 'School name or URN',
   found: { zero: 'No schools found', one: '{count} school found', other: '{count} schools found' },
   mySchools: 'My schools',
-  star: 'Add {school} to My schools',
-  unstar: 'Remove {school} from My schools',
+  mySchool: 'My school',
+  showAll: { one: 'Show all {count} closure', other: 'Show all {count} closures' },
+  showFirst: 'Show fewer',
   moreClosed: { one: '{count} more school closed', other: '{count} more schools closed' },
 };
 
