@@ -8,6 +8,9 @@ export const styles = css`
   :host {
     --_major-bg: var(--civic-alert-banner-major-background, #942514);
     --_major-fg: var(--civic-alert-banner-major-text, #ffffff);
+    --_major-accent: var(--civic-alert-banner-major-accent, #5e1409);
+    --_controls-bg: var(--civic-alert-banner-controls-background, var(--_bg));
+    --_controls-fg: var(--civic-alert-banner-controls-text, var(--_text));
     --_minor-bg: var(--civic-alert-banner-minor-background, #fff7d6);
     --_minor-fg: var(--civic-alert-banner-minor-text, var(--_text));
     --_minor-accent: var(--civic-alert-banner-minor-accent, #f47738);
@@ -41,7 +44,7 @@ export const styles = css`
   .major {
     --_fg: var(--_major-fg);
     background: var(--_major-bg);
-    border-left-color: var(--_major-fg);
+    border-left-color: var(--_major-accent);
   }
   .notable-death {
     --_fg: var(--_death-fg);
@@ -64,12 +67,14 @@ export const styles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
+  /* Sentence case, as GOV.UK writes: capitals are harder to read. */
   .severity {
     margin: 0;
     font-weight: 700;
-    font-size: 0.875em;
-    text-transform: uppercase;
-    letter-spacing: 0.02em;
+  }
+  .meaning {
+    margin: 0 0 var(--_space-1);
+    font-weight: 700;
   }
   .heading {
     margin: 0 0 var(--_space-1);
@@ -90,9 +95,12 @@ export const styles = css`
     margin: var(--_space-1) 0 0;
     font-size: 0.875em;
   }
-  .hide {
+  /* One button style for Hide, Show more and Show hidden: outlined in the text colour around it. */
+  button {
     background: transparent;
     color: inherit;
+  }
+  .hide {
     flex: none;
     margin-left: auto;
   }
@@ -103,9 +111,9 @@ export const styles = css`
     align-items: center;
     margin: 0 0 var(--_space-2);
     padding: var(--_space-1) var(--_space-2);
-    /* Its own background: the banner often sits in a dark site header. */
-    background: var(--_bg);
-    color: var(--_text);
+    /* Its own colours, from tokens: the banner often sits in a dark site header. */
+    background: var(--_controls-bg);
+    color: var(--_controls-fg);
   }
   .controls:empty {
     display: none;
@@ -119,7 +127,6 @@ export const styles = css`
   }
   .updated {
     margin: 0;
-    color: var(--_muted);
     font-size: 0.875em;
   }
   @media (forced-colors: active) {

@@ -50,9 +50,14 @@ const DISMISSABLE = new Set(['announcement', 'minor']);
  * @csspart more-button - "Show N more alerts" / "Show fewer alerts".
  * @csspart restore-button - "Show N hidden alerts".
  * @csspart stale - "These alerts may be out of date".
- * @csspart updated - When the feed was last updated.
+ * @csspart updated - When the council last changed the alerts ("Last changed at 16:00").
+ * @csspart controls - The strip under the alerts holding "Show more", "Show hidden" and the time.
+ * @csspart meaning - What an Environment Agency level means ("Flooding is possible. Be prepared.").
  * @cssprop --civic-alert-banner-major-background - Default #942514.
  * @cssprop --civic-alert-banner-major-text - Default #ffffff.
+ * @cssprop --civic-alert-banner-major-accent - The major alert's left border. Default #5e1409.
+ * @cssprop --civic-alert-banner-controls-background - The strip under the alerts. Default: --civic-color-background; `transparent` on a dark header.
+ * @cssprop --civic-alert-banner-controls-text - Its text and button colour. Default: --civic-color-text; `#ffffff` on a dark header.
  * @cssprop --civic-alert-banner-minor-background - Default #fff7d6.
  * @cssprop --civic-alert-banner-minor-text - Default: --civic-color-text.
  * @cssprop --civic-alert-banner-minor-accent - Default #f47738.
@@ -197,6 +202,9 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
   async #handleRestoreClick(): Promise<void> {
     const restored = this.#current().filter((a) => this.#isHidden(a));
     const keys = new Set(restored.map((a) => this.#hideKey(a)));
+    // Focus goes to the first restored alert, which a screen reader reads: announcing it too would
+    // say it twice. They count as seen.
+    for (const a of restored) this.#seen?.set(a.id, SEVERITIES.length - SEVERITIES.indexOf(a.severity));
     this.hiddenKeys = this.hiddenKeys.filter((key) => !keys.has(key));
     saveList(HIDDEN, this.hiddenKeys);
     this.expanded = true;
@@ -245,9 +253,10 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
       ${icons[alert.severity] ?? nothing}
       <div class="body">
         <p part="severity" class="severity ${alert.severity === 'notable-death' ? 'visually-hidden' : ''}">
-          ${alert.test ? t.t('testAlert') : t.t(`severity.${alert.severity}`)}
+          ${alert.test ? t.t('testAlert') : alert.eaLevel ? t.t(`ea.${alert.eaLevel}`) : t.t(`severity.${alert.severity}`)}
         </p>
         <div part="heading" class="heading" role="heading" aria-level=${level} tabindex="-1" data-id=${alert.id}>${words.title}</div>
+        ${alert.eaLevel ? html`<p part="meaning" class="meaning">${t.t(`eaMeaning.${alert.eaLevel}`)}</p>` : nothing}
         ${words.message ? html`<p part="message" class="message">${words.message}</p>` : nothing}
         ${url
           ? html`<a part="link" href=${url}>${alert.linkText || t.t('moreInformation')}</a>`
@@ -258,7 +267,10 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
           ? html`<p part="meta" class="meta">${[words.area ? t.t('area', { area: words.area }) : '', when].filter(Boolean).join(' · ')}</p>`
           : nothing}
         ${alert.source === 'ea' ? html`<p part="attribution" class="attribution">${t.t('eaAttribution')}</p>` : nothing}
-        ${this.share ? html`<civic-share-bar part="share" url=${url ?? nothing} text=${words.title} networks="facebook,x,whatsapp,email,copy"></civic-share-bar>` : nothing}
+        ${this.share
+          ? // Compact inside an alert: five full buttons per alert made three alerts 1,700 px tall on a phone.
+            html`<civic-share-bar part="share" url=${url ?? nothing} text=${words.title} networks="whatsapp,facebook,x,email,copy" variant="icons"></civic-share-bar>`
+          : nothing}
       </div>
       ${DISMISSABLE.has(alert.severity)
         ? html`<button part="hide-button" class="hide" type="button" aria-label=${t.t('hideAlert', { title: words.title })} @click=${() => this.#handleHideClick(alert)}>
@@ -291,7 +303,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
         : visible.length || hiddenCount
           ? nothing
           : html`<p class="empty">${this.emptyText}</p>`}
-      <div class="controls">
+      <div class="controls" part="controls">
         ${visible.length > max
           ? html`<button part="more-button" type="button" aria-expanded=${this.expanded ? 'true' : 'false'} @click=${() => this.#handleMoreClick(visible[max])}>
               ${this.expanded ? t.t('showFewer') : t.plural('showMore', visible.length - max)}

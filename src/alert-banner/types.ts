@@ -29,6 +29,8 @@ export interface Alert extends AlertText {
   test?: boolean | undefined;
   /** Environment Agency data, which must carry its attribution. */
   source?: 'ea' | undefined;
+  /** The EA's own severity level (1 severe flood warning, 2 flood warning, 3 flood alert), shown in its words. */
+  eaLevel?: 1 | 2 | 3 | undefined;
 }
 
 export interface AlertFeed {
@@ -64,6 +66,7 @@ export function reviveAlerts(data: unknown): AlertFeed | undefined {
       toSeverity(a.severity) === a.severity &&
       optionalText(a.linkText) &&
       [a.start, a.end, a.updated].every(optionalNumber) &&
+      (a.eaLevel === undefined || a.eaLevel === 1 || a.eaLevel === 2 || a.eaLevel === 3) &&
       (a.translations === undefined || (typeof a.translations === 'object' && Object.values(a.translations ?? {}).every((t) => isAlertText(t)))),
   );
   return { alerts, skipped: Number(feed.skipped) || 0, updated: typeof feed.updated === 'number' && Number.isFinite(feed.updated) ? feed.updated : undefined };

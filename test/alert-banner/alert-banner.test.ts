@@ -140,6 +140,8 @@ describe('<civic-alert-banner>', () => {
       expect(bars).to.have.length(3);
       expect(bars[0]!.getAttribute('text')).to.equal('Flood warning: River Avon at Bathford');
       expect(bars[0]!.getAttribute('url')).to.equal('https://check-for-flooding.service.gov.uk/');
+      // Compact: icons, not five full buttons per alert.
+      expect(bars.map((bar) => bar.getAttribute('variant'))).to.deep.equal(['icons', 'icons', 'icons']);
       const plain = await mount('src="/feeds/alerts.json"');
       await ready(plain);
       expect($$(plain, 'civic-share-bar')).to.have.length(0);
@@ -178,9 +180,13 @@ describe('<civic-alert-banner>', () => {
       await ready(again);
       expect(titles(again)).to.not.include('Bins not collected in Northgate');
 
+      clearAnnouncements();
       restore.click();
       await until(() => titles(el).includes('Bins not collected in Northgate'), 'restored');
       expect(el.shadowRoot!.activeElement?.textContent).to.equal('Bins not collected in Northgate');
+      await el.updateComplete;
+      // Focus makes a screen reader read it: an announcement as well would say it twice.
+      expect([polite(), assertive()]).to.deep.equal(['', '']);
     });
 
     it('shows a hidden alert again when its content changes', async () => {
@@ -370,9 +376,13 @@ describe('<civic-alert-banner>', () => {
       await ready(el);
       expect(titles(el)).to.have.length(6);
       expect(titles(el)).to.not.include('River Thames and its small tributaries from Calcutt to Lechlade');
+      // In the EA's own words, with what each level means; ordered as major (levels 1–2), then minor (3).
       const severities = $$(el, '[part="severity"]').map((s) => s.textContent.trim());
-      expect(severities.filter((s) => s === 'Major alert')).to.have.length(2);
-      expect(severities.filter((s) => s === 'Minor alert')).to.have.length(4);
+      expect(severities.filter((s) => s === 'Flood warning' || s === 'Severe flood warning')).to.have.length(2);
+      expect(severities.filter((s) => s === 'Flood alert')).to.have.length(4);
+      expect($$(el, '[part~="alert-major"]')).to.have.length(2);
+      const alert = $$(el, '[part~="alert-minor"]')[0]!;
+      expect(alert.querySelector('[part="meaning"]')!.textContent).to.equal('Flooding is possible. Be prepared.');
       expect($$(el, '[part="attribution"]')[0]!.textContent).to.equal(
         'This uses Environment Agency flood and river level data from the real-time data API (Beta).',
       );
@@ -533,5 +543,32 @@ describe('<civic-alert-banner>', () => {
       expect($(again, '[part="updated"]')!.textContent, 'not the time of this visit').to.equal('Unchanged since 07:42');
     });
   });
-});
 
+  describe('on a dark site header', () => {
+    it('writes severities in sentence case, gives a major alert no white border, and lets tokens restyle the strip under the alerts', async () => {
+      const el = await mount('src="/feeds/alerts.json" max="1"');
+      el.style.setProperty('--civic-alert-banner-controls-background', 'transparent');
+      el.style.setProperty('--civic-alert-banner-controls-text', 'rgb(255, 255, 255)');
+      await ready(el);
+      const severity = $(el, '[part="severity"]')!;
+      expect(getComputedStyle(severity).textTransform).to.equal('none');
+      const major = $(el, '[part~="alert-major"]')!;
+      expect(getComputedStyle(major).borderLeftColor).to.not.equal('rgb(255, 255, 255)');
+      const controls = $(el, '[part="controls"]')!;
+      expect(getComputedStyle(controls).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(getComputedStyle(controls).color).to.equal('rgb(255, 255, 255)');
+      const more = $(el, '[part="more-button"]')!;
+      expect(getComputedStyle(more).color, 'the button follows the strip').to.equal('rgb(255, 255, 255)');
+    });
+
+    it('gives Hide and "Show N more" one button style', async () => {
+      const el = await mount('src="/feeds/alerts.json" max="2"');
+      await ready(el);
+      const hide = getComputedStyle($(el, '[part="hide-button"]')!);
+      const more = getComputedStyle($(el, '[part="more-button"]')!);
+      for (const property of ['backgroundColor', 'borderTopWidth', 'borderTopStyle', 'borderRadius', 'paddingLeft', 'minHeight', 'fontWeight'] as const) {
+        expect(hide[property], property).to.equal(more[property]);
+      }
+    });
+  });
+});

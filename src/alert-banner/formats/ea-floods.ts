@@ -27,7 +27,8 @@ export function parseEaFloods(input: FeedInput): AlertFeed {
     const inForce = asList(json['items']).filter((item) => !isRecord(item) || Number(item['severityLevel']) !== 4);
     const { items, skipped } = mapItems(inForce, (item) => {
       if (!isRecord(item)) return undefined;
-      const severity = LEVELS[Number(item['severityLevel'])];
+      const level = Number(item['severityLevel']);
+      const severity = LEVELS[level];
       const title = lineText(value(item['description']));
       if (!severity || !title) return undefined;
       const area = isRecord(item['floodArea']) ? item['floodArea'] : {};
@@ -44,6 +45,7 @@ export function parseEaFloods(input: FeedInput): AlertFeed {
         updated: parseTime(value(item['timeMessageChanged'])) ?? start,
         area: lineText(value(item['county']) ?? value(area['county'])) || lineText(value(item['eaAreaName'])) || undefined,
         source: 'ea' as const,
+        eaLevel: level as 1 | 2 | 3,
       };
     });
     return { alerts: items, skipped };

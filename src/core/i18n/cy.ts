@@ -27,6 +27,13 @@ export const alertBanner: AlertBannerMessages = {
   area: 'Ardal: {area}',
   outOfDate: "Efallai fod y rhybuddion hyn wedi dyddio. Byddwn yn dal ati i geisio'u diweddaru.",
   newAlert: '{severity}: {title}',
+  // Natural Resources Wales's Welsh words for the same levels.
+  'ea.1': 'Rhybudd llifogydd difrifol',
+  'ea.2': 'Rhybudd llifogydd',
+  'ea.3': 'Hysbysiad llifogydd',
+  'eaMeaning.1': 'Perygl i fywyd.',
+  'eaMeaning.2': 'Disgwylir llifogydd. Mae angen gweithredu ar unwaith.',
+  'eaMeaning.3': 'Mae llifogydd yn bosibl. Byddwch yn barod.',
   eaAttribution: "Mae hwn yn defnyddio data llifogydd a lefelau afonydd Asiantaeth yr Amgylchedd o'r API data amser real (Beta).",
 };
 

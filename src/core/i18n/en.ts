@@ -34,6 +34,13 @@ export const alertBanner = {
   area: 'Area: {area}',
   outOfDate: 'These alerts may be out of date. We will keep trying to update them.',
   newAlert: '{severity}: {title}',
+  // The Environment Agency's own words for its levels, and what each means (GOV.UK flood warnings).
+  'ea.1': 'Severe flood warning',
+  'ea.2': 'Flood warning',
+  'ea.3': 'Flood alert',
+  'eaMeaning.1': 'Danger to life.',
+  'eaMeaning.2': 'Flooding is expected. Immediate action required.',
+  'eaMeaning.3': 'Flooding is possible. Be prepared.',
   eaAttribution: 'This uses Environment Agency flood and river level data from the real-time data API (Beta).',
 };
 
