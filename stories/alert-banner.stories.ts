@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { alertHandlers } from '../test/mocks/alerts.js';
 import { bilingualCap, civicAlerts } from '../test/fixtures/alerts.js';
+import { storyUrl } from '../.storybook/isolate.js';
 
 interface Args {
   src: string;
@@ -75,9 +76,9 @@ export const Stale: Story = {
   args: { src: '/feeds/stale.json' },
   parameters: { msw: [http.get('/feeds/stale.json', () => new HttpResponse(null, { status: 503 }))] },
   loaders: [
-    () => {
+    ({ id }) => {
       // A copy kept on the device from yesterday, and a feed that now fails.
-      const key = `civic-widgets:feed:alerts:${new URL('/feeds/stale.json', location.href).href}`;
+      const key = `civic-widgets:feed:alerts:${new URL(storyUrl(id, '/feeds/stale.json'), location.href).href}`;
       localStorage.setItem(key, JSON.stringify({ v: 1, t: Date.now() - 86_400_000, d: { alerts: [{ id: 's', title: 'Gritting tonight', message: 'Gritters go out at 6pm.', severity: 'announcement' }], skipped: 0 } }));
       return {};
     },
@@ -137,3 +138,21 @@ export const ManyAlerts: Story = {
     ],
   },
 };
+
+/** In a council's dark site header: the strip under the alerts follows the header through two tokens. */
+export const OnDarkHeader: Story = { args: { src: '/feeds/many.json', max: 2 }, parameters: { ...ManyAlerts.parameters, backdrop: 'dark-header' } };
+export const OnDarkHeaderWelsh: Story = { ...OnDarkHeader, args: { ...OnDarkHeader.args, lang: 'cy' } };
+/** On a branded council page, its colour and font through the tokens. */
+export const BrandedCouncil: Story = { args: { src: '/feeds/many.json', max: 2 }, parameters: { ...ManyAlerts.parameters, backdrop: 'branded' } };
+/** Two banners on one page, each its own landmark. */
+export const TwoBannersNamed: Story = {
+  render: (args) => html`<div lang=${args.lang}>
+    <civic-alert-banner src=${args.src} label="Service alerts"><a href="/service-alerts">See current service alerts</a></civic-alert-banner>
+    <civic-alert-banner src=${isolatedFloods(args.src)} format="ea-floods" label="Flood warnings"><a href="https://check-for-flooding.service.gov.uk/">Check for flooding</a></civic-alert-banner>
+  </div>`,
+  parameters: { msw: [...alertHandlers, ...(EnvironmentAgencyFloods.parameters?.['msw'] as [])] },
+};
+/** The floods feed at the same story prefix as `src` (the decorator prefixes `src` only). */
+function isolatedFloods(src: string): string {
+  return src.replace(/\/feeds\/[^/]+$/, '/feeds/floods.json');
+}

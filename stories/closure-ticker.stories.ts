@@ -1,4 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
+import { storyUrl } from '../.storybook/isolate.js';
+import { still } from '../src/closure-ticker/closure-ticker.styles.js';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { closuresCsv, closuresJson, closuresRss } from '../test/fixtures/closures.js';
@@ -75,9 +77,9 @@ export const ErrorWithFallback: Story = { args: { src: '/feeds/down.json' } };
 export const Stale: Story = {
   args: { src: '/feeds/down.json', mode: 'list' },
   loaders: [
-    () => {
+    ({ id }) => {
       // Yesterday's copy kept on the device, and a feed that now fails.
-      const key = `civic-widgets:feed:closures:${new URL('/feeds/down.json', location.href).href}`;
+      const key = `civic-widgets:feed:closures:${new URL(storyUrl(id, '/feeds/down.json'), location.href).href}`;
       localStorage.setItem(key, JSON.stringify({ v: 1, t: Date.now() - 86_400_000, d: { ...undated, skipped: 0 } }));
       return {};
     },
@@ -85,17 +87,29 @@ export const Stale: Story = {
 };
 
 /**
- * Storybook cannot switch the operating system's "reduce motion" setting, so this story applies the
- * widget's own reduced-motion rules by hand: the ticker becomes a static, wrapping list with no
+ * Storybook cannot switch the operating system's "reduce motion" setting, so this story adopts the
+ * widget's own still-ticker rules by hand: the first closures as a list, "Show all" for the rest, no
  * Pause button. (The tests check the real media query with emulated reduced motion.)
  */
 export const ReducedMotion: Story = {
+  args: { src: '/feeds/many.json' },
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('civic-closure-ticker')!;
     for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('.track'); i++) await new Promise((r) => setTimeout(r, 30));
-    const style = document.createElement('style');
-    style.textContent =
-      '.pause,.track .copy{display:none}.track{animation:none}.track,.track ul{width:auto;flex-wrap:wrap}.track .item{white-space:normal}';
-    el.shadowRoot?.append(style);
+    if (el.shadowRoot && still.styleSheet) el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, still.styleSheet];
   },
+};
+
+/** On a phone: the widget is narrow, so the ticker stands still and shows the first closures. */
+export const OnAPhone: Story = {
+  args: { src: '/feeds/many.json' },
+  render: (args) => html`<div lang=${args.lang} style="max-width: 320px">
+    <civic-closure-ticker src=${args.src} list-url="/school-closures"><a href="/school-closures">School closures today</a></civic-closure-ticker>
+  </div>`,
+};
+export const OnAPhoneWelsh: Story = { ...OnAPhone, args: { src: '/feeds/many.json', lang: 'cy' } };
+export const ListOnAPhone: Story = {
+  render: (args) => html`<div lang=${args.lang} style="max-width: 320px">
+    <civic-closure-ticker src=${args.src} mode="list"><a href="/school-closures">School closures today</a></civic-closure-ticker>
+  </div>`,
 };

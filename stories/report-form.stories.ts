@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
-import { http, HttpResponse, delay } from 'msw';
-import { MEDIA, OPEN311, open311Handlers } from '../test/mocks/open311.js';
+import { http, HttpResponse, delay, type RequestHandler } from 'msw';
+import { MEDIA, newOpen311State, OPEN311, open311HandlersAt } from '../test/mocks/open311.js';
+import { storyUrl } from '../.storybook/isolate.js';
 
 interface Args {
   endpoint: string;
@@ -15,8 +16,9 @@ interface Args {
   lang: string;
 }
 
-// Each story starts the journey at its step from a saved draft, as a reload would.
-const DRAFT_KEY = `civic-widgets:report:${OPEN311}`;
+// Each story starts the journey at its step from a saved draft, as a reload would: its own draft,
+// under its own endpoint (see .storybook/isolate.ts), so Docs pages show every step side by side.
+const draftKey = (id: string) => `civic-widgets:report:${storyUrl(id, OPEN311)}`;
 const answers = {
   service: 'FLY',
   address: 'Outside 14 High Street, by the bus stop',
@@ -27,8 +29,8 @@ const answers = {
   lastName: 'Davies',
   phone: '',
 };
-const draftAt = (step: number, extra: object = {}) => () => {
-  sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ step, ...(step > 1 ? answers : {}), startedAt: Date.now() - 60_000, ...extra }));
+const draftAt = (step: number, extra: object = {}) => ({ id }: { id: string }) => {
+  sessionStorage.setItem(draftKey(id), JSON.stringify({ step, ...(step > 1 ? answers : {}), startedAt: Date.now() - 60_000, ...extra }));
 };
 
 /** Presses the step's button (Continue or Send report) once the form is there. */
@@ -40,12 +42,17 @@ const press =
     el.shadowRoot?.querySelector<HTMLElement>(selector)?.click();
   };
 
+/** A fresh Open311 server for each story (its own reference numbers), with `first` handlers before it. */
+const server =
+  (...first: RequestHandler[]) =>
+  () => [...first, ...open311HandlersAt(OPEN311, MEDIA, undefined, newOpen311State())];
+
 const meta: Meta<Args> = {
   title: 'Widgets/Report form',
   component: 'civic-report-form',
   tags: ['autodocs'],
-  parameters: { msw: open311Handlers },
-  loaders: [() => sessionStorage.removeItem(DRAFT_KEY)],
+  parameters: { msw: server() },
+  loaders: [({ id }) => sessionStorage.removeItem(draftKey(id))],
   args: {
     endpoint: OPEN311,
     'response-format': 'json',
@@ -88,7 +95,7 @@ export const ChooseProblemError: Story = { play: press() };
 export const ChooseProblemErrorWelsh: Story = { ...welsh, play: press() };
 export const LongListWithFilter: Story = {
   parameters: {
-    msw: [
+    msw: server(
       http.get(`${OPEN311}/services.json`, () =>
         HttpResponse.json(
           ['Abandoned vehicle', 'Blocked drain', 'Dead animal', 'Dog fouling', 'Fly-posting', 'Fly-tipping', 'Graffiti', 'Litter bin full', 'Pothole', 'Street light out', 'Overgrown hedge', 'Broken bench'].map((name, i) => ({
@@ -100,8 +107,7 @@ export const LongListWithFilter: Story = {
           })),
         ),
       ),
-      ...open311Handlers,
-    ],
+    ),
   },
 };
 export const XmlServer: Story = { args: { 'response-format': 'xml' } };
@@ -118,22 +124,22 @@ export const CheckAnswers: Story = { loaders: [draftAt(5)] };
 export const CheckAnswersWelsh: Story = { ...welsh, loaders: [draftAt(5)] };
 export const Sending: Story = {
   loaders: [draftAt(5)],
-  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => delay('infinite')), ...open311Handlers] },
+  parameters: { msw: server(http.post(`${OPEN311}/requests.json`, () => delay('infinite'))) },
   play: press(),
 };
 export const ServerError: Story = {
   loaders: [draftAt(5)],
-  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => new HttpResponse(null, { status: 503 })), ...open311Handlers] },
+  parameters: { msw: server(http.post(`${OPEN311}/requests.json`, () => new HttpResponse(null, { status: 503 }))) },
   play: press(),
 };
 export const RefusedByServer: Story = {
   loaders: [draftAt(5)],
-  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ code: 400, description: 'This location is outside our area.' }], { status: 400 })), ...open311Handlers] },
+  parameters: { msw: server(http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ code: 400, description: 'This location is outside our area.' }], { status: 400 }))) },
   play: press(),
 };
 export const OfflineQueued: Story = {
   loaders: [draftAt(5)],
-  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => HttpResponse.error()), ...open311Handlers] },
+  parameters: { msw: server(http.post(`${OPEN311}/requests.json`, () => HttpResponse.error())) },
   play: press(),
 };
 export const OfflineQueuedWelsh: Story = { ...OfflineQueued, ...welsh };
@@ -141,7 +147,7 @@ export const Sent: Story = { loaders: [draftAt(5)], play: press() };
 export const SentWelsh: Story = { ...welsh, loaders: [draftAt(5)], play: press() };
 export const ReceivedWithoutReference: Story = {
   loaders: [draftAt(5)],
-  parameters: { msw: [http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ service_notice: 'We will look at this within 5 working days.' }])), ...open311Handlers] },
+  parameters: { msw: server(http.post(`${OPEN311}/requests.json`, () => HttpResponse.json([{ service_notice: 'We will look at this within 5 working days.' }]))) },
   play: press(),
 };
 export const Unavailable: Story = {

@@ -1,7 +1,7 @@
 import { css } from 'lit';
 
 /** The still ticker, for reduced motion and for narrow widgets. */
-const still = css`
+export const still = css`
   .viewport {
     mask-image: none;
   }

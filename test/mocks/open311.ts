@@ -58,13 +58,21 @@ export function setTokenDelay(polls: number): void {
  * The server at `base`, its photo store at `media`. `photoUrl` is what the store answers for the
  * n-th photo (an absolute URL by default; some stores answer a path).
  */
-export const open311HandlersAt = (base: string, media: string, photoUrl = (n: number) => `${media}/${n}.jpg`) => [
+/** What one server has received: tests read the shared one; each story gets its own (newOpen311State). */
+export interface Open311State {
+  received: URLSearchParams[];
+  uploads: File[];
+  tokens: Map<string, { id: string; polls: number }>;
+}
+export const newOpen311State = (): Open311State => ({ received: [], uploads: [], tokens: new Map() });
+
+export const open311HandlersAt = (base: string, media: string, photoUrl = (n: number) => `${media}/${n}.jpg`, state: Open311State = { received, uploads, tokens }) => [
   // The council's photo store: multipart field `media` in, `{ url }` out.
   http.post(media, async ({ request }) => {
     const file = (await request.formData()).get('media');
     if (!(file instanceof File)) return HttpResponse.json({ error: 'media is required' }, { status: 400 });
-    uploads.push(file);
-    return HttpResponse.json({ url: photoUrl(uploads.length) });
+    state.uploads.push(file);
+    return HttpResponse.json({ url: photoUrl(state.uploads.length) });
   }),
   http.get(`${base}/services.:format`, ({ params }) => {
     const format = String(params['format']);
@@ -98,12 +106,12 @@ export const open311HandlersAt = (base: string, media: string, photoUrl = (n: nu
       if (a.variable && a.required && !body.get(`attribute[${a.code}]`) && !body.getAll(`attribute[${a.code}][]`).length) missing.push(`${a.description} is required`);
     }
     if (missing.length) return errors(format, 400, ...missing);
-    received.push(body);
-    const id = String(100000 + received.length);
+    state.received.push(body);
+    const id = String(100000 + state.received.length);
     const notice = service!.type === 'batch' ? 'We will look at this within 5 working days.' : 'We aim to clear this within 2 working days.';
     if (service!.type === 'batch') {
       const token = `t-${id}`;
-      tokens.set(token, { id, polls: 0 });
+      state.tokens.set(token, { id, polls: 0 });
       return format === 'xml' ? xml('service_requests', `<request>${fields({ token, service_notice: notice })}</request>`) : HttpResponse.json([{ token, service_notice: notice }]);
     }
     const answer = { service_request_id: id, service_notice: notice, account_id: '' };
@@ -111,7 +119,7 @@ export const open311HandlersAt = (base: string, media: string, photoUrl = (n: nu
   }),
   http.get(`${base}/tokens/:token.:format`, ({ params }) => {
     const format = String(params['format']);
-    const entry = tokens.get(String(params['token']));
+    const entry = state.tokens.get(String(params['token']));
     if (!entry) return errors(format, 404, 'Token not found');
     entry.polls++;
     const answer = entry.polls >= tokenDelay ? { service_request_id: entry.id, token: params['token'] } : { token: params['token'] };

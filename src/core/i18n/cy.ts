@@ -81,7 +81,7 @@ export const closureTicker: ClosureTickerMessages = {
   found: { zero: "Heb ddod o hyd i ysgolion", other: "Wedi dod o hyd i {count} ysgol" },
   mySchools: 'Fy ysgolion',
   mySchool: 'Fy ysgol',
-  showAll: { other: 'Dangos pob un o’r {count} ysgol ar gau' },
+  showAll: { other: 'Dangos pob un o’r {count} ysgol' },
   showFirst: 'Dangos llai',
   moreClosed: { other: '{count} ysgol arall ar gau' },
 };
