@@ -259,9 +259,9 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
         ${alert.eaLevel ? html`<p part="meaning" class="meaning">${t.t(`eaMeaning.${alert.eaLevel}`)}</p>` : nothing}
         ${words.message ? html`<p part="message" class="message">${words.message}</p>` : nothing}
         ${url
-          ? html`<a part="link" href=${url}>${alert.linkText || t.t('moreInformation')}</a>`
-          : alert.linkText
-            ? html`<span part="link">${alert.linkText}</span>`
+          ? html`<a part="link" href=${url}>${words.linkText || t.t('moreInformation')}</a>`
+          : words.linkText
+            ? html`<span part="link">${words.linkText}</span>`
             : nothing}
         ${words.area || when
           ? html`<p part="meta" class="meta">${[words.area ? t.t('area', { area: words.area }) : '', when].filter(Boolean).join(' · ')}</p>`

@@ -11,14 +11,14 @@ export interface AlertText {
   message: string;
   area?: string | undefined;
   url?: string | undefined;
+  /** Shown as the link's text (the default is "More information"). */
+  linkText?: string | undefined;
 }
 
 /** One alert, whatever feed format it came from. All text is plain text; `url` has passed safeUrl. */
 export interface Alert extends AlertText {
   id: string;
   severity: Severity;
-  /** Shown as the link's text (the default is "More information"). */
-  linkText?: string | undefined;
   /** Epoch ms. The alert is shown only from `start` until `end`. */
   start?: number | undefined;
   end?: number | undefined;
@@ -48,7 +48,7 @@ export function toSeverity(value: unknown): Severity | undefined {
 }
 
 const optionalNumber = (value: unknown) => value === undefined || typeof value === 'number';
-const isAlertText = (t: Partial<AlertText> | null | undefined) => !!t && isText(t.title) && isText(t.message) && optionalText(t.area) && optionalText(t.url);
+const isAlertText = (t: Partial<AlertText> | null | undefined) => !!t && isText(t.title) && isText(t.message) && optionalText(t.area) && optionalText(t.url) && optionalText(t.linkText);
 
 /**
  * A stored copy read back from localStorage, trusted no further than a feed: another version of the
@@ -64,7 +64,6 @@ export function reviveAlerts(data: unknown): AlertFeed | undefined {
       isAlertText(a) &&
       isText(a.id) &&
       toSeverity(a.severity) === a.severity &&
-      optionalText(a.linkText) &&
       [a.start, a.end, a.updated].every(optionalNumber) &&
       (a.eaLevel === undefined || a.eaLevel === 1 || a.eaLevel === 2 || a.eaLevel === 3) &&
       (a.translations === undefined || (typeof a.translations === 'object' && Object.values(a.translations ?? {}).every((t) => isAlertText(t)))),

@@ -169,7 +169,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
         const from = c.date ?? today;
         return from <= day && day <= (c.until ?? from) && (!area || !c.area || c.area.toLowerCase().includes(area));
       })
-      .sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.school.localeCompare(b.school));
+      .map((c) => (this.#text.lang === 'cy' && c.cy ? { ...c, school: c.cy.school ?? c.school, reason: c.cy.reason ?? c.reason, affected: c.cy.affected ?? c.affected } : c))
+      .sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.school.localeCompare(b.school, this.#text.lang));
   }
 
   #handleSearchInput = (event: Event): void => {

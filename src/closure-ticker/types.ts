@@ -22,6 +22,8 @@ export interface Closure {
   area?: string | undefined;
   url?: string | undefined;
   updated?: number | undefined;
+  /** The school's name, reason and affected groups in Welsh, where the feed gives them. */
+  cy?: { school?: string | undefined; reason?: string | undefined; affected?: string[] | undefined } | undefined;
 }
 
 export interface ClosureFeed {
@@ -54,7 +56,8 @@ export function reviveClosures(data: unknown): ClosureFeed | undefined {
       toStatus(c.status) === c.status &&
       [c.urn, c.reason, c.date, c.until, c.time, c.area, c.url].every(optionalText) &&
       (c.affected === undefined || (Array.isArray(c.affected) && c.affected.every(isText))) &&
-      (c.updated === undefined || typeof c.updated === 'number'),
+      (c.updated === undefined || typeof c.updated === 'number') &&
+      (c.cy === undefined || (typeof c.cy === 'object' && c.cy !== null && [c.cy.school, c.cy.reason].every(optionalText) && (c.cy.affected === undefined || (Array.isArray(c.cy.affected) && c.cy.affected.every(isText))))),
   );
   return { closures, updated: typeof feed.updated === 'number' ? feed.updated : undefined, skipped: Number(feed.skipped) || 0 };
 }

@@ -13,6 +13,7 @@ import type { Attribute, RequestResult, Service } from './open311/open311.js';
 import { discard, ensureWatching, flushOutbox, isOffline, onOutbox, outboxEntries, queueReport, sendReport, type OutboxEntry, type OutboxNews } from './outbox.js';
 import { PhotoError, preparePhoto, type Photo } from './photos.js';
 import { reverseGeocode } from './place.js';
+import { localAttribute, localService, parseServiceStrings } from './service-strings.js';
 import { styles } from './report-form.styles.js';
 import { renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderRefused, renderService } from './steps.js';
 
@@ -76,6 +77,7 @@ export class CivicReportForm extends CivicElement {
     trackUrl: { attribute: 'track-url' },
     reverseGeocodeUrl: { attribute: 'reverse-geocode-url' },
     mapUrl: { attribute: 'map-url' },
+    serviceStrings: { attribute: 'service-strings' },
     status: { state: true },
     offered: { state: true },
     questions: { state: true },
@@ -116,6 +118,12 @@ export class CivicReportForm extends CivicElement {
    * shown rounded, in words. Called only when a resident uses their location.
    */
   declare reverseGeocodeUrl: string | undefined;
+  /**
+   * The council's own words for its services in Welsh (or another language), until its Open311 server
+   * gives them: JSON keyed by language, service code and attribute code, e.g.
+   * `{"cy": {"FLY": {"name": "Tipio anghyfreithlon", "attributes": {"TYPE": {"description": "…", "values": {"bags": "Bagiau duon"}}}}}}`.
+   */
+  declare serviceStrings: string | undefined;
   /** The "View this place on a map" link, `{lat}` and `{long}` replaced (default: OpenStreetMap). Only a link: nothing is requested. */
   declare mapUrl: string | undefined;
 
@@ -199,10 +207,22 @@ export class CivicReportForm extends CivicElement {
     return this.mediaUrl ? Math.max(0, Math.min(10, Math.floor(this.maxPhotos) || 0)) : 0;
   }
 
-  /** @internal The chosen service's questions ([] while loading or when it has none). */
+  /** The council's words in the page's language, from `service-strings`. */
+  get #strings(): Record<string, unknown> | undefined {
+    return parseServiceStrings(this.serviceStrings, this.text.lang);
+  }
+
+  /** @internal The services offered, in the page's language. */
+  get shownServices(): Service[] {
+    const strings = this.#strings;
+    return strings ? this.offered.map((s) => localService(s, strings)) : this.offered;
+  }
+
+  /** @internal The chosen service's questions, in the page's language ([] while loading or when it has none). */
   get questionList(): Attribute[] {
     const questions = this.questions.get(this.draft.service);
-    return Array.isArray(questions) ? questions : [];
+    const strings = this.#strings;
+    return Array.isArray(questions) ? (strings ? questions.map((a) => localAttribute(this.draft.service, a, strings)) : questions) : [];
   }
 
   async #load(): Promise<void> {

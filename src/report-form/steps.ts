@@ -49,13 +49,13 @@ export function renderService(form: Form): TemplateResult {
   const error = form.errorFor('service-0');
   const query = fold(form.filter.trim());
   const shows = (s: Service) => !query || s.code === form.draft.service || fold(`${s.name} ${s.description}`).includes(query);
-  const grouped = form.offered.some((s) => s.group);
+  const grouped = form.shownServices.some((s) => s.group);
   const groups = new Map<string, { service: Service; index: number }[]>();
-  form.offered.forEach((service, index) => {
+  form.shownServices.forEach((service, index) => {
     const name = service.group || (grouped ? t('otherGroup') : '');
     groups.set(name, [...(groups.get(name) ?? []), { service, index }]);
   });
-  const count = form.offered.filter(shows).length;
+  const count = form.shownServices.filter(shows).length;
   const radio = ({ service, index }: { service: Service; index: number }) =>
     html`<div class="choice" ?hidden=${!shows(service)}>
       <input
@@ -73,7 +73,7 @@ export function renderService(form: Form): TemplateResult {
   return html`<div class="group ${error ? 'group-error' : ''}">
       <fieldset aria-describedby=${ifDefined(error ? 'service-error' : undefined)}>
         <legend>${heading(t('serviceHeading'))}</legend>
-        ${form.offered.length > 8
+        ${form.shownServices.length > 8
           ? html`<div class="group filter">
               <label class="label" for="filter">${t('filter')}</label>
               <div class="hint" id="filter-hint">${t('filterHint')}</div>
@@ -217,7 +217,7 @@ export function renderContact(form: Form): TemplateResult {
 export function renderCheck(form: Form): TemplateResult {
   const t = form.text.t.bind(form.text);
   const d = form.draft;
-  const service = form.offered.find((s) => s.code === d.service);
+  const service = form.shownServices.find((s) => s.code === d.service);
   const row = (label: string, lines: string[], step: Step) => html`<div class="summary-row">
     <dt>${label}</dt>
     <dd>${lines.filter(Boolean).length ? lines.filter(Boolean).map((line) => html`<span class="line">${line}</span>`) : t('notGiven')}</dd>

@@ -571,4 +571,34 @@ describe('<civic-alert-banner>', () => {
       }
     });
   });
+
+  describe('Welsh content', () => {
+    const feed = {
+      alerts: [
+        { id: 'a', title: 'Gritting tonight', message: 'Gritters go out at 6pm.', severity: 'minor', url: '/roads/gritting', linkText: 'See the routes', cy: { title: 'Graeanu heno', message: 'Bydd y graeanwyr allan am 6pm.', linkText: 'Gweld y llwybrau', url: '/cy/ffyrdd/graeanu' } },
+        { id: 'b', title: 'Library closed', title_cy: 'Llyfrgell ar gau', severity: 'announcement' },
+        // Own keys named like built-ins (JSON.parse makes "__proto__" an own key, as a feed would).
+        { id: 'c', title: 'Bins late', severity: 'announcement', cy: JSON.parse('{"constructor": "x", "__proto__": {"title": "polluted"}}') as object },
+      ],
+    };
+    beforeEach(() => worker.use(http.get('/feeds/bilingual.json', () => HttpResponse.json(feed))));
+
+    it('shows the feed’s Welsh words on a Welsh page (a `cy` object or `_cy` fields), English where it has none', async () => {
+      const el = await mount('src="/feeds/bilingual.json" max="5"', 'cy');
+      await ready(el);
+      expect(titles(el)).to.deep.equal(['Graeanu heno', 'Llyfrgell ar gau', 'Bins late']);
+      const first = $$(el, '[part~="alert"]')[0]!;
+      expect(first.querySelector('[part="message"]')!.textContent).to.equal('Bydd y graeanwyr allan am 6pm.');
+      const link = first.querySelector('a')!;
+      expect([link.textContent, new URL(link.href).pathname]).to.deep.equal(['Gweld y llwybrau', '/cy/ffyrdd/graeanu']);
+      expect(({} as { title?: string }).title, 'no prototype polluted').to.equal(undefined);
+    });
+
+    it('shows English on an English page', async () => {
+      const el = await mount('src="/feeds/bilingual.json" max="5"', 'en');
+      await ready(el);
+      expect(titles(el)).to.deep.equal(['Gritting tonight', 'Library closed', 'Bins late']);
+    });
+  });
 });
+

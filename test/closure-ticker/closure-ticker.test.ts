@@ -280,6 +280,27 @@ describe('<civic-closure-ticker>', () => {
     expect(text($(el, '[part="pause-button"]'))).to.equal('Oedi');
   });
 
+  it('shows the feed’s Welsh words on a Welsh page: a `cy` object in JSON, `_cy` columns in CSV', async () => {
+    worker.use(
+      http.get('/feeds/bilingual.json', () =>
+        HttpResponse.json({ closures: [{ school: 'Bro Ddyfi Welsh School', status: 'closed', reason: 'Snow', cy: { school: 'Ysgol Gymraeg Bro Ddyfi', reason: 'Eira' } }, { school: 'Hill Top Primary School', status: 'closed' }] }),
+      ),
+      http.get('/feeds/bilingual.csv', () => HttpResponse.text('school,status,reason,school_cy,reason_cy\nBro Ddyfi Welsh School,closed,Snow,Ysgol Gymraeg Bro Ddyfi,Eira\n', { headers: { 'content-type': 'text/csv' } })),
+    );
+    for (const src of ['/feeds/bilingual.json', '/feeds/bilingual.csv']) {
+      const welsh = await mount(`src="${src}" mode="list"`, 'cy');
+      await ready(welsh);
+      await until(() => schools(welsh).length > 0, 'list');
+      expect(schools(welsh), src).to.include('Ysgol Gymraeg Bro Ddyfi');
+      expect(text($(welsh, '.reason')), src).to.equal('Eira');
+      const english = await mount(`src="${src}" mode="list"`, 'en');
+      await ready(english);
+      await until(() => schools(english).length > 0, 'list');
+      expect(schools(english), src).to.include('Bro Ddyfi Welsh School');
+      expect(schools(english), src).to.not.include('Ysgol Gymraeg Bro Ddyfi');
+    }
+  });
+
   for (const lang of ['en', 'cy']) {
     it(`passes axe in every state (${lang})`, async () => {
       for (const attrs of ['src="/feeds/closures.json"', 'src="/feeds/closures.json" mode="list" list-url="/school-closures"', 'src="/feeds/none.json"']) {

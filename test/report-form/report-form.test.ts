@@ -602,6 +602,39 @@ describe('<civic-report-form>', () => {
   });
 
   describe('Welsh', () => {
+    const strings = JSON.stringify({
+      cy: {
+        FLY: { name: 'Tipio anghyfreithlon', description: 'Sbwriel wedi’i adael', attributes: { TYPE: { description: 'Beth sydd wedi’i ddympio?', values: { bags: 'Bagiau duon' } } } },
+        constructor: { name: 'x' },
+        toString: 'y',
+      },
+    });
+
+    it('shows the council’s Welsh service names and questions from service-strings, and sends the codes', async () => {
+      const el = await mount(`${EP} service-strings='${strings}'`, 'cy');
+      await ready(el);
+      expect(textOf($(el, 'label[for="service-0"]'))).to.equal('Tipio anghyfreithlon');
+      expect(textOf($(el, '#service-0-hint'))).to.equal('Sbwriel wedi’i adael');
+      expect(textOf($(el, 'label[for="service-1"]')), 'untranslated: as the server wrote it').to.equal('Graffiti');
+      await choose(el, 'service-0');
+      await next(el);
+      await type(el, 'address', 'Stryd Fawr');
+      await next(el);
+      await until(() => !!$(el, '#attr-1-0'), 'the questions');
+      expect(textOf($(el, 'fieldset legend')).startsWith('Beth sydd wedi’i ddympio?'), textOf($(el, 'fieldset legend'))).to.equal(true);
+      expect(textOf($(el, 'label[for="attr-1-0"]'))).to.equal('Bagiau duon');
+      expect(($(el, '#attr-1-0') as HTMLInputElement).value, 'the code is sent, not the words').to.equal('bags');
+    });
+
+    it('keeps English on an English page, and ignores broken service-strings', async () => {
+      const el = await mount(`${EP} service-strings='${strings}'`, 'en');
+      await ready(el);
+      expect(textOf($(el, 'label[for="service-0"]'))).to.equal('Fly-tipping');
+      const broken = await mount(`${EP} service-strings='{"cy": oops'`, 'cy');
+      await ready(broken);
+      expect(textOf($(broken, 'label[for="service-0"]'))).to.equal('Fly-tipping');
+    });
+
     it('runs the journey in Welsh, with Welsh errors', async () => {
       const el = await mount(`${EP} contact="required"`, 'cy');
       await ready(el);

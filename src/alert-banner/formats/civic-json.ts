@@ -1,6 +1,6 @@
 import type { FeedAdapter } from '../../core/feed/feed-controller.js';
 import { FeedError } from '../../core/feed/feed-error.js';
-import { idOf, isRecord, mapItems } from '../../core/formats/items.js';
+import { idOf, isRecord, mapItems, translated } from '../../core/formats/items.js';
 import { hash } from '../../core/hash.js';
 import { parseTime } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/safe-url.js';
@@ -23,17 +23,30 @@ export const civicJson: FeedAdapter<AlertFeed> = {
       if (!title) return undefined;
       const message = plainText(raw['message']);
       const start = parseTime(raw['start']);
-      return {
-        id: idOf(raw['id']) ?? hash(`${title}|${message}|${start ?? ''}`),
+      const english = {
         title,
         message,
-        severity: toSeverity(raw['severity']) ?? 'announcement',
         url: safeUrl(raw['url'], input.url) ?? undefined,
         linkText: lineText(raw['linkText']) || undefined,
+        area: lineText(raw['area']) || undefined,
+      };
+      // Welsh words, field by field (`cy` object or `title_cy`…), English where a field has none.
+      const cy = {
+        title: lineText(translated(raw, 'cy', 'title')) || title,
+        message: plainText(translated(raw, 'cy', 'message')) || message,
+        url: safeUrl(translated(raw, 'cy', 'url'), input.url) ?? english.url,
+        linkText: lineText(translated(raw, 'cy', 'linkText')) || english.linkText,
+        area: lineText(translated(raw, 'cy', 'area')) || english.area,
+      };
+      const welsh = (['title', 'message', 'url', 'linkText', 'area'] as const).some((k) => cy[k] !== english[k]);
+      return {
+        id: idOf(raw['id']) ?? hash(`${title}|${message}|${start ?? ''}`),
+        severity: toSeverity(raw['severity']) ?? 'announcement',
+        ...english,
         start,
         end: parseTime(raw['end']),
         updated: parseTime(raw['updated']),
-        area: lineText(raw['area']) || undefined,
+        translations: welsh ? { cy } : undefined,
       };
     });
     return { alerts: items, skipped, updated: parseTime(json['updated']) };

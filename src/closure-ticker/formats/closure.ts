@@ -1,4 +1,4 @@
-import { idOf, isRecord } from '../../core/formats/items.js';
+import { idOf, isRecord, translated } from '../../core/formats/items.js';
 import { hash } from '../../core/hash.js';
 import { londonDay, parseTime } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/safe-url.js';
@@ -30,6 +30,14 @@ export function toClosure(raw: unknown, base: string): Closure | undefined {
       ? raw['affected'].split(/[;,]/).map((a) => lineText(a)).filter(Boolean)
       : [];
   const time = lineText(raw['time']);
+  const list = (value: unknown) =>
+    Array.isArray(value) ? value.map((a) => lineText(a)).filter(Boolean) : typeof value === 'string' ? value.split(/[;,]/).map((a) => lineText(a)).filter(Boolean) : [];
+  // Welsh words (`cy` object or `school_cy`…), used when the page is in Welsh.
+  const cy = {
+    school: lineText(translated(raw, 'cy', 'school')) || undefined,
+    reason: plainText(translated(raw, 'cy', 'reason'), 500) || undefined,
+    affected: list(translated(raw, 'cy', 'affected')),
+  };
   return {
     id: idOf(raw['id']) ?? urn ?? hash(`${school}|${date ?? ''}`),
     school,
@@ -43,5 +51,6 @@ export function toClosure(raw: unknown, base: string): Closure | undefined {
     area: lineText(raw['area']) || undefined,
     url: safeUrl(raw['url'], base) ?? undefined,
     updated: parseTime(raw['updated']),
+    cy: cy.school || cy.reason || cy.affected.length ? { ...cy, affected: cy.affected.length ? cy.affected : undefined } : undefined,
   };
 }

@@ -5,7 +5,7 @@ import { mapItems } from '../../core/formats/items.js';
 import type { ClosureFeed } from '../types.js';
 import { toClosure } from './closure.js';
 
-const FIELDS = ['id', 'school', 'urn', 'status', 'reason', 'date', 'until', 'time', 'affected', 'area', 'url', 'updated'];
+const FIELDS = ['id', 'school', 'urn', 'status', 'reason', 'date', 'until', 'time', 'affected', 'area', 'url', 'updated', 'school_cy', 'reason_cy', 'affected_cy'];
 
 /**
  * CSV as an officer exports it from a spreadsheet: a header row with the JSON field names in any

@@ -41,3 +41,16 @@ export function idOf(value: unknown): string | undefined {
 export const isText = (value: unknown): value is string => typeof value === 'string';
 /** Absent, or a string: an optional text field read back from storage. */
 export const optionalText = (value: unknown): boolean => value === undefined || isText(value);
+
+/**
+ * A field's Welsh (or other `lang`) text in a civic JSON item: `{ "cy": { "title": … } }`, else a flat
+ * `title_cy` (as a CSV column would be). Own properties only: a key such as `constructor` is never
+ * read from a prototype.
+ */
+export function translated(raw: Record<string, unknown>, lang: string, field: string): unknown {
+  const block = Object.hasOwn(raw, lang) ? raw[lang] : undefined;
+  if (isRecord(block) && Object.hasOwn(block, field)) return block[field];
+  const flat = `${field}_${lang}`;
+  return Object.hasOwn(raw, flat) ? raw[flat] : undefined;
+}
+
