@@ -85,12 +85,14 @@ export function attributeField(attribute: Attribute, index: number, value: strin
           ${attribute.values.map((v) => html`<option .value=${v.key} ?selected=${first === v.key}>${v.name}</option>`)}
         </select>`,
       );
+    case 'datetime':
+      return dateInput(parts, first, attribute.hint ? undefined : t('dateHint'), onChange);
     default:
       return group(
         parts,
         html`<input
           id=${base}
-          type=${attribute.datatype === 'datetime' ? 'datetime-local' : 'text'}
+          type="text"
           inputmode=${ifDefined(attribute.datatype === 'number' ? 'decimal' : undefined)}
           class=${attribute.datatype === 'number' ? 'width-10' : ''}
           spellcheck=${attribute.datatype === 'string' ? 'true' : 'false'}
@@ -102,3 +104,47 @@ export function attributeField(attribute: Attribute, index: number, value: strin
       );
   }
 }
+
+/** The parts of a date answer as typed: `2026-7-1T9:30` (kept as typed, so nothing is lost mid-entry). */
+export function dateParts(value: string): { year: string; month: string; day: string; time: string } {
+  const [, year = '', month = '', day = '', time = ''] = /^([^-T]*)-([^-T]*)-([^-T]*)(?:T(.*))?$/.exec(value) ?? [];
+  return { year, month, day, time };
+}
+
+/**
+ * GOV.UK's date input instead of a native date-time field (which differs in every browser and reads
+ * badly): Day, Month and Year fields, each labelled, in a fieldset with the question as its legend,
+ * and a Time field. The answer is kept as typed; journey.ts checks it and sends ISO 8601.
+ */
+function dateInput(parts: FieldParts, value: string, hint: string | undefined, onChange: (value: string) => void): TemplateResult {
+  const p = { ...parts, hint: parts.hint || hint };
+  const current = dateParts(value);
+  const field = (key: keyof typeof current, id: string, label: string, width: string, inputmode: string) => html`<div class="item ${key}">
+    <label for=${id}>${label}</label>
+    <input
+      id=${id}
+      class=${width}
+      type="text"
+      inputmode=${inputmode}
+      spellcheck="false"
+      .value=${live(current[key])}
+      aria-invalid=${ifDefined(p.error ? 'true' : undefined)}
+      @input=${(event: Event) => {
+        const next = { ...dateParts(value), [key]: (event.target as HTMLInputElement).value.trim() };
+        value = Object.values(next).some(Boolean) ? `${next.year}-${next.month}-${next.day}${next.time ? `T${next.time}` : ''}` : '';
+        onChange(value);
+      }}
+    />
+  </div>`;
+  return html`<div class="group ${p.error ? 'group-error' : ''}" part="field">
+    <fieldset role="group" aria-describedby=${ifDefined(describedBy(p))}>
+      <legend class="label">${p.label}</legend>
+      ${hintOf(p)} ${errorOf(p)}
+      <div class="date-input">
+        ${field('day', p.id, p.t('dateDay'), 'day', 'numeric')} ${field('month', `${p.id}-month`, p.t('dateMonth'), 'month', 'numeric')}
+        ${field('year', `${p.id}-year`, p.t('dateYear'), 'year', 'numeric')} ${field('time', `${p.id}-time`, p.t('dateTime'), 'time', 'text')}
+      </div>
+    </fieldset>
+  </div>`;
+}
+

@@ -101,6 +101,8 @@ export function problems(step: number, draft: Draft, attributes: Attribute[], co
       if (attribute.required && !answer.length) out.push({ field: attributeId(index, attribute), text: t('errorAnswer', { question }) });
       else if (attribute.datatype === 'number' && answer.length && !Number.isFinite(Number(answer[0]))) {
         out.push({ field: attributeId(index, attribute), text: t('errorNumber', { question }) });
+      } else if (attribute.datatype === 'datetime' && answer.length && !isoFromLocal(answer[0]!)) {
+        out.push({ field: attributeId(index, attribute), text: t('errorDate', { question }) });
       }
     });
   }
@@ -114,10 +116,18 @@ export function problems(step: number, draft: Draft, attributes: Attribute[], co
   return out;
 }
 
-/** `2026-11-26T09:30` (London wall-clock time from a datetime-local input) as ISO 8601 UTC. */
-function isoFromLocal(value: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
-  return match ? new Date(fromLondon(+match[1]!, +match[2]!, +match[3]!, +match[4]!, +match[5]!)).toISOString() : value;
+/**
+ * A date answer as typed (`2026-7-1T9:30`: year, month, day, then an optional time, London wall-clock)
+ * as ISO 8601 UTC, or '' when it is not a real date and time.
+ */
+export function isoFromLocal(value: string): string {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T(\d{1,2})[:.](\d{2}))?$/.exec(value.trim());
+  if (!match) return '';
+  const [year, month, day, hour, minute] = [+match[1]!, +match[2]!, +match[3]!, +(match[4] ?? 0), +(match[5] ?? 0)];
+  // new Date(year, month - 1, day) rolls 31 February over into March: a real date survives the round trip.
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59) return '';
+  return new Date(fromLondon(year, month, day, hour, minute)).toISOString();
 }
 
 /** The POST fields of `requests` (everything but `media_url`, added as photos are uploaded). */
@@ -140,7 +150,7 @@ export function requestFields(draft: Draft, attributes: Attribute[], contact: Co
     if (!attribute.variable) continue;
     const answer = answerOf(draft, attribute.code);
     if (attribute.datatype === 'multivaluelist') answer.forEach((value) => fields.push([`attribute[${attribute.code}][]`, value]));
-    else if (answer[0]) fields.push([`attribute[${attribute.code}]`, attribute.datatype === 'datetime' ? isoFromLocal(answer[0]) : answer[0].trim()]);
+    else if (answer[0]) fields.push([`attribute[${attribute.code}]`, attribute.datatype === 'datetime' ? isoFromLocal(answer[0]) || answer[0] : answer[0].trim()]);
   }
   if (apiKey) fields.push(['api_key', apiKey]);
   return fields;

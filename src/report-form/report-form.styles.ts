@@ -16,11 +16,11 @@ export const styles = css`
     font-size: 1.5em;
     line-height: 1.25;
   }
-  h2:focus {
+  /* Headings take focus only so a screen reader starts there (GOV.UK): no focus box around them. */
+  h2:focus,
+  .step-heading:focus-visible {
     outline: none;
-  }
-  h2:focus-visible {
-    outline: 3px solid var(--_focus);
+    box-shadow: none;
   }
   p {
     margin: 0 0 var(--_space-3);
@@ -93,25 +93,147 @@ export const styles = css`
     display: grid;
     gap: var(--_space-2);
   }
+  /* GOV.UK's radios and checkboxes: a 40 px box with a thick border drawn on the label, the real
+     input (44 px, transparent) over it, so the whole label is the target and forced colours work. */
   .choice {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    align-items: start;
-    gap: 0 var(--_space-2);
+    position: relative;
+    min-height: 40px;
+    padding-left: 40px;
   }
   .choice input {
-    width: 1.75rem;
-    height: 1.75rem;
+    position: absolute;
+    z-index: 1;
+    top: -2px;
+    left: -2px;
+    width: 44px;
+    height: 44px;
     min-height: 0;
-    margin: 0.5rem;
-    accent-color: var(--_text);
-  }
-  .choice label {
-    padding: var(--_space-2) 0;
+    margin: 0;
+    opacity: 0;
     cursor: pointer;
   }
+  .choice label {
+    display: inline-block;
+    margin-bottom: 0;
+    padding: 8px 15px 5px;
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+  .choice label::before {
+    content: '';
+    box-sizing: border-box;
+    position: absolute;
+    top: 0;
+    left: 0;
+    width: 40px;
+    height: 40px;
+    border: 2px solid currentColor;
+    background: transparent;
+  }
+  .choice input[type='radio'] + label::before {
+    border-radius: 50%;
+  }
+  .choice label::after {
+    content: '';
+    position: absolute;
+    opacity: 0;
+  }
+  .choice input[type='radio'] + label::after {
+    top: 10px;
+    left: 10px;
+    width: 0;
+    height: 0;
+    border: 10px solid currentColor;
+    border-radius: 50%;
+  }
+  .choice input[type='checkbox'] + label::after {
+    box-sizing: content-box;
+    top: 11px;
+    left: 9px;
+    width: 18px;
+    height: 7px;
+    transform: rotate(-45deg);
+    border: solid;
+    border-width: 0 0 5px 5px;
+    border-top-color: transparent;
+  }
+  .choice input:checked + label::after {
+    opacity: 1;
+  }
+  .choice input:focus-visible + label::before {
+    border-width: 4px;
+    outline: 3px solid transparent;
+    outline-offset: 1px;
+    box-shadow: 0 0 0 4px var(--_focus);
+  }
   .choice-hint {
-    grid-column: 2;
+    padding-left: 15px;
+  }
+  /* The photo picker: the native input (its "No file chosen" is in the browser's language, not the
+     page's) stays for the files, hidden; a button in the page's language opens it. */
+  .file-picker {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space-2) var(--_space-3);
+  }
+  .file-picker .secondary {
+    margin: 0;
+  }
+  .file-input {
+    position: absolute;
+    width: 1px;
+    min-width: 0;
+    height: 1px;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    overflow: hidden;
+    clip-path: inset(50%);
+    opacity: 0;
+    pointer-events: none;
+  }
+  /* GOV.UK's date input: Day, Month, Year (and Time) side by side, each labelled. */
+  .date-input {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-3);
+  }
+  .date-input .item label {
+    display: block;
+    margin-bottom: var(--_space-1);
+  }
+  .date-input input {
+    width: 3.5em;
+  }
+  .date-input .year input {
+    width: 5em;
+  }
+  .date-input .time input {
+    width: 5em;
+  }
+  /* A report the council refused: one block, its reasons, and real buttons. */
+  .refused {
+    margin-bottom: var(--_space-3);
+    padding: var(--_space-3);
+    border: 5px solid var(--_error);
+  }
+  .refused h2 {
+    font-size: 1.25em;
+  }
+  .refused .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_space-2) var(--_space-3);
+    margin: 0;
+  }
+  .refused .actions button {
+    margin: 0;
+  }
+  .secondary.warning {
+    background: var(--_error);
+    color: #ffffff;
+    font-weight: 700;
   }
   .button,
   .secondary {

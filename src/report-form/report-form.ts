@@ -432,7 +432,7 @@ export class CivicReportForm extends CivicElement {
     const limit = this.photoLimit;
     const room = limit - this.photos.length;
     const errors: FieldError[] = [];
-    if (files.length > room) errors.push({ field: 'photos', text: this.text.plural('errorPhotoCount', limit) });
+    if (files.length > room) errors.push({ field: 'photos-button', text: this.text.plural('errorPhotoCount', limit) });
     this.busy = 'photos';
     const added: Photo[] = [];
     for (const file of files.slice(0, Math.max(0, room))) {
@@ -441,7 +441,7 @@ export class CivicReportForm extends CivicElement {
       } catch (problem) {
         const kind = problem instanceof PhotoError ? problem.problem : 'unreadable';
         const key = ({ type: 'errorPhotoType', size: 'errorPhotoSize', unreadable: 'errorPhotoUnreadable' } as const)[kind];
-        errors.push({ field: 'photos', text: this.text.t(key, { name: file.name }) });
+        errors.push({ field: 'photos-button', text: this.text.t(key, { name: file.name }) });
       }
     }
     this.busy = undefined;
@@ -454,7 +454,7 @@ export class CivicReportForm extends CivicElement {
   removePhoto(index: number): void {
     this.photos = this.photos.filter((_, i) => i !== index);
     announce(this.text.t('photoRemoved'));
-    void this.#focus(`#remove-photo-${Math.min(index, this.photos.length - 1)}, #photos`);
+    void this.#focus(`#remove-photo-${Math.min(index, this.photos.length - 1)}, #photos-button`);
   }
 
   async #send(): Promise<void> {

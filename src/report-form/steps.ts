@@ -12,6 +12,18 @@ import { attributeField, describedBy, errorOf, group, type FieldParts } from './
 import { answerOf, attributeId, MAX_DESCRIPTION, Step } from './journey.js';
 import { ACCEPT } from './photos.js';
 import { mapLink, positionText } from './place.js';
+import { dateParts } from './fields.js';
+import { formatDate, formatTime } from '../core/i18n/format.js';
+import { isoFromLocal } from './journey.js';
+import type { Lang } from '../core/i18n/lang.js';
+
+/** A date answer for Check your answers: "Wednesday 1 July 2026, 09:30". */
+function dateText(value: string, lang: Lang): string {
+  const iso = isoFromLocal(value);
+  if (!iso) return value;
+  const { time } = dateParts(value);
+  return `${formatDate(new Date(iso), lang)}${time ? `, ${formatTime(new Date(iso))}` : ''}`;
+}
 import type { CivicReportForm } from './report-form.js';
 
 type Form = CivicReportForm;
@@ -139,7 +151,8 @@ export function renderDetails(form: Form): TemplateResult {
   const over = form.draft.description.length > MAX_DESCRIPTION;
   const questions = form.questions.get(form.draft.service);
   const limit = form.photoLimit;
-  const photos = parts(form, 'photos', form.text.plural('photos', limit), form.text.plural('photosHint', limit));
+  // The field's id is its button's: the error summary links there, and focus returns there.
+  const photos = parts(form, 'photos-button', form.text.plural('photos', limit), form.text.plural('photosHint', limit));
   return html`${heading(t('detailsHeading'))}
     ${questions === 'failed' ? html`<p class="notice">${t('questionsFailed')}</p>` : nothing}
     <div class="group ${description.error ? 'group-error' : ''}" part="field">
@@ -170,8 +183,8 @@ export function renderDetails(form: Form): TemplateResult {
     )}
     ${limit
       ? html`<div class="group ${photos.error ? 'group-error' : ''}" part="field">
-          <label class="label" for="photos">${photos.label}</label>
-          <div class="hint" id="photos-hint">${photos.hint}</div>
+          <label class="label" id="photos-label" for="photos">${photos.label}</label>
+          <div class="hint" id="photos-button-hint">${photos.hint}</div>
           ${errorOf(photos)}
           ${form.photos.length
             ? html`<ul class="photos">
@@ -187,8 +200,30 @@ export function renderDetails(form: Form): TemplateResult {
             : nothing}
           <p class="hint" role="status">${form.busy === 'photos' ? t('preparingPhoto') : ''}</p>
           ${form.photos.length < limit
-            ? html`<input type="file" id="photos" accept=${ACCEPT} ?multiple=${limit - form.photos.length > 1} aria-describedby=${ifDefined(describedBy(photos))} @change=${(event: Event) => void form.addPhotos(event.target as HTMLInputElement)} />`
-            : nothing}
+            ? html`<div class="file-picker">
+                <input
+                  type="file"
+                  id="photos"
+                  class="file-input"
+                  tabindex="-1"
+                  aria-hidden="true"
+                  accept=${ACCEPT}
+                  ?multiple=${limit - form.photos.length > 1}
+                  @change=${(event: Event) => void form.addPhotos(event.target as HTMLInputElement)}
+                />
+                <button
+                  type="button"
+                  class="secondary"
+                  id="photos-button"
+                  aria-labelledby="photos-label photos-button"
+                  aria-describedby="${describedBy(photos) ?? ''} photos-status"
+                  @click=${(event: Event) => (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLInputElement>('#photos')?.click()}
+                >
+                  ${form.text.plural('choosePhotos', limit - form.photos.length)}
+                </button>
+                <span id="photos-status">${form.text.plural('photoCount', form.photos.length)}</span>
+              </div>`
+            : html`<p id="photos-status">${form.text.plural('photoCount', form.photos.length)}</p>`}
         </div>`
       : nothing}
     <div class="hp" aria-hidden="true">
@@ -233,7 +268,7 @@ export function renderCheck(form: Form): TemplateResult {
       ${form.questionList
         .filter((a) => a.variable)
         .map((a) => {
-          const names = answerOf(d, a.code).map((key) => (a.values.find((v) => v.key === key)?.name ?? key).replace(/^(\d{4}-\d\d-\d\d)T/, '$1 '));
+          const names = answerOf(d, a.code).map((key) => (a.datatype === 'datetime' ? dateText(key, form.text.lang) : (a.values.find((v) => v.key === key)?.name ?? key)));
           return row(a.description, [names.join(', ')], Step.Details);
         })}
       ${form.photoLimit ? row(t('rowPhotos'), form.photos.map((p) => p.name), Step.Details) : nothing}
@@ -269,12 +304,13 @@ export function renderRefused(form: Form): TemplateResult | typeof nothing {
   const t = form.text.t.bind(form.text);
   return form.refusedReports.length
     ? html`${form.refusedReports.map(
-        (entry) => html`<div class="notice error-text" part="refused">
+        (entry) => html`<div class="refused" part="refused" role="region" aria-labelledby="refused-${entry.id}">
+          <h2 id="refused-${entry.id}">${t('refusedHeading')}</h2>
           <p>${t('queuedRefused')}</p>
           ${entry.refused?.length ? html`<ul class="bullets">${entry.refused.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
           <p class="actions">
-            <button type="button" class="secondary" @click=${() => void form.reopen(entry)}>${t('changeAndResend')}</button>
-            <button type="button" class="secondary" @click=${() => void form.deleteRefused(entry)}>${t('deleteSaved')}</button>
+            <button type="button" class="button" @click=${() => void form.reopen(entry)}>${t('changeAndResend')}</button>
+            <button type="button" class="secondary warning" @click=${() => void form.deleteRefused(entry)}>${t('deleteSaved')}</button>
           </p>
         </div>`,
       )}`

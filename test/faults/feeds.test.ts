@@ -64,7 +64,7 @@ describe('fault corpus', () => {
           await el.updateComplete;
           expect(el.shadowRoot!.querySelectorAll(item).length, `${name}: last good data kept`).to.equal(count);
 
-          answer = () => new HttpResponse(good.replace(/"Snow"|"Heating failure"/, '"Recovered"').replace('Flooding of homes', 'Recovered: flooding of homes'), { headers: { 'content-type': 'application/json' } });
+          answer = () => new HttpResponse(good.replace(/"Snow"|"Heating failure"/, '"Recovered"').replace('"Hill Top Primary School"', '"Hill Top Primary School (Recovered)"').replace('Flooding of homes', 'Recovered: flooding of homes'), { headers: { 'content-type': 'application/json' } });
           el.refreshNow();
           await until(() => (el.shadowRoot!.textContent ?? '').includes('Recovered'), `${name}: recovery`);
         });

@@ -85,7 +85,10 @@ export async function answerFlyTipping(el: CivicReportForm): Promise<void> {
   await choose(el, 'attr-2-2'); // How much? A van load
   await choose(el, 'attr-3-1'); // Blocking? No
   await type(el, 'attr-4', '6');
-  await type(el, 'attr-5', '2026-07-01T09:30');
+  await type(el, 'attr-5', '1'); // When did you see it? GOV.UK's date input: day, month, year, time
+  await type(el, 'attr-5-month', '7');
+  await type(el, 'attr-5-year', '2026');
+  await type(el, 'attr-5-time', '09:30');
   await type(el, 'attr-6', 'A white van, AB12 CDE');
   await pick(el, 'attr-7', 'l2'); // Which land? Park (8 values: a select)
 }

@@ -152,7 +152,7 @@ describe('photos', () => {
       $<HTMLButtonElement>(el, '#remove-photo-0')!.click();
       await el.updateComplete;
       await el.updateComplete;
-      expect(focused(el), 'the file input when none are left').to.equal($(el, '#photos'));
+      expect(focused(el), 'the Choose photos button when none are left').to.equal($(el, '#photos-button'));
     });
 
     it('gives GOV.UK errors for the wrong type, too big, unreadable and too many, keeping the good ones', async () => {
@@ -161,7 +161,7 @@ describe('photos', () => {
       await addFiles(el, new File(['x'], 'notes.txt', { type: 'text/plain' }), new File([new Uint8Array(21 * 1024 * 1024)], 'huge.jpg', { type: 'image/jpeg' }));
       expect(summary(el)).to.deep.equal(['notes.txt must be a JPEG, PNG, WebP or HEIC', 'huge.jpg must be smaller than 20 MB']);
       expect(focused(el)).to.equal($(el, '.error-summary'));
-      expect(textOf($(el, '#photos-error'))).to.contain('Error:');
+      expect(textOf($(el, '#photos-button-error'))).to.contain('Error:');
       await addFiles(el, new File(['garbage'], 'broken.png', { type: 'image/png' }), await cameraJpeg(300, 200, 'ok.jpg'), await cameraJpeg(300, 200, 'third.jpg'));
       expect(summary(el)).to.deep.equal(['You can add up to 2 photos', 'broken.png could not be read. Try another photo, or a screenshot of it']);
       expect($$(el, '.photos img').map((img) => img.getAttribute('alt'))).to.deep.equal(['Photo 1: ok.jpg']);

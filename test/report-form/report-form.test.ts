@@ -76,7 +76,7 @@ describe('<civic-report-form>', () => {
         ['How much is there?', 'A van load'],
         ['Is it blocking the path?', 'No'],
         ['How many bags?', '6'],
-        ['When did you see it being dumped?', '2026-07-01 09:30'],
+        ['When did you see it being dumped?', 'Wednesday 1 July, 09:30'],
         ['Anything else about who dumped it?', 'A white van, AB12 CDE'],
         ['Which land is it on?', 'Park'],
         ['Contact details', 'resident@example.org'],
@@ -551,6 +551,12 @@ describe('<civic-report-form>', () => {
       await until(() => !!second.shadowRoot?.querySelector('[part="refused"]'), 'the refused notice');
       expect(heading(second)).to.equal('What is the problem?');
       expect(textOf($(second, '[part="refused"]'))).to.contain('Duplicate report');
+      // One clear block: a heading, the reasons, a real button and a warning button.
+      expect(textOf($(second, '[part="refused"] h2'))).to.equal('A report saved on this device was not accepted');
+      const [change, remove] = $$(second, '[part="refused"] button');
+      expect([textOf(change), textOf(remove)]).to.deep.equal(['Change it and send again', 'Delete it']);
+      expect(getComputedStyle(remove!).backgroundColor, 'Delete it is a warning button').to.equal('rgb(212, 53, 28)');
+      expect(getComputedStyle(remove!).color).to.equal('rgb(255, 255, 255)');
       ($$(second, '[part="refused"] button')[1] as HTMLButtonElement).click();
       await until(() => !$(second, '[part="refused"]'), 'the notice to go');
       expect(textOf(document.querySelector('[data-civic-live="polite"]'))).to.equal('The saved report was deleted');
@@ -598,6 +604,63 @@ describe('<civic-report-form>', () => {
       expect(heading(el)).to.equal('Report sent');
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(received).to.have.length(0);
+    });
+  });
+
+  describe('GOV.UK patterns', () => {
+    it('draws 40 px radios and checkboxes with thick borders, the whole label a target', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      const label = $(el, 'label[for="service-0"]')!;
+      const box = getComputedStyle(label, '::before');
+      expect([box.width, box.height, box.borderTopWidth, box.borderTopLeftRadius]).to.deep.equal(['40px', '40px', '2px', '50%']);
+      const input = $(el, '#service-0')!.getBoundingClientRect();
+      expect([input.width, input.height]).to.deep.equal([44, 44]);
+      label.click();
+      await el.updateComplete;
+      expect(($(el, '#service-0') as HTMLInputElement).checked, 'clicking the label chooses it').to.equal(true);
+      expect(getComputedStyle(label, '::after').opacity).to.equal('1');
+    });
+
+    it('takes a date as Day, Month, Year and Time, and says when it is not a real date', async () => {
+      const el = await mount(EP);
+      await toDetails(el, 'service-0');
+      await until(() => !!$(el, '#attr-5'), 'the questions');
+      expect($$(el, '.date-input label').map(textOf)).to.deep.equal(['Day', 'Month', 'Year', 'Time']);
+      expect(textOf($(el, '.date-input')!.closest('fieldset')!.querySelector('legend'))).to.equal('When did you see it being dumped? (optional)');
+      expect($(el, 'input[type="datetime-local"]'), 'no native date-time field').to.equal(null);
+      await answerFlyTipping(el);
+      await type(el, 'attr-5', '31');
+      await type(el, 'attr-5-month', '2');
+      await next(el);
+      expect(summary(el)).to.deep.equal(['“When did you see it being dumped?” must be a real date, with a time like 14:30']);
+      expect(($(el, '#attr-5') as HTMLInputElement).value, 'what was typed is kept').to.equal('31');
+      await type(el, 'attr-5-month', '3');
+      await next(el);
+      expect(heading(el)).to.match(/^Your contact details/);
+    });
+
+    it('has a photo picker in the page’s language that says how many photos are added', async () => {
+      const el = await mount(`${EP} media-endpoint="https://council.example/media" max-photos="2"`, 'cy');
+      await toDetails(el, 'service-1');
+      const button = $(el, '#photos-button')!;
+      expect(textOf(button)).to.equal('Dewis lluniau');
+      expect(textOf($(el, '#photos-status'))).to.equal('Dim lluniau wedi’u hychwanegu');
+      expect($(el, '#photos')!.getBoundingClientRect().width, 'the browser’s own “No file chosen” is not shown').to.be.at.most(1);
+      let opened = 0;
+      $(el, '#photos')!.addEventListener('click', (event) => (opened++, event.preventDefault()));
+      button.click();
+      expect(opened, 'the button opens the file chooser').to.equal(1);
+    });
+
+    it('puts no focus box around a heading that took focus', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      const h = $(el, '.step-heading')!;
+      expect(focused(el)).to.equal(h);
+      expect(getComputedStyle(h).outlineStyle).to.equal('none');
     });
   });
 
