@@ -156,3 +156,11 @@ export const TwoBannersNamed: Story = {
 function isolatedFloods(src: string): string {
   return src.replace(/\/feeds\/[^/]+$/, '/feeds/floods.json');
 }
+export const EnvironmentAgencyFloodsWelsh: Story = { ...EnvironmentAgencyFloods, args: { ...EnvironmentAgencyFloods.args, lang: 'cy' } };
+/** A compact share bar (icons) on each alert. */
+export const WithShareBars: Story = {
+  render: (args) => html`<div lang=${args.lang}>
+    <civic-alert-banner src=${args.src} share><a href="/service-alerts">See current service alerts</a></civic-alert-banner>
+  </div>`,
+};
+export const WithShareBarsWelsh: Story = { ...WithShareBars, args: { lang: 'cy' } };

@@ -168,3 +168,28 @@ export const Themed: Story = {
   </div>`,
 };
 export const ThemedFirstStep: Story = { render: Themed.render };
+
+export const DetailsWelsh: Story = { ...welsh, loaders: [draftAt(3)] };
+/** "Use my location" done: the place in words, with a map link, never bare coordinates. */
+export const WhereIsItLocated: Story = { loaders: [draftAt(2, { address: '', lat: '51.481600', long: '-3.179090' })] };
+export const WhereIsItLocatedWelsh: Story = { ...welsh, loaders: WhereIsItLocated.loaders };
+
+/** A report kept on this device that the council refused later: one block, its reasons, two real buttons. */
+const refusedOnDevice = async ({ id }: { id: string }) => {
+  const { createStore, set } = await import('idb-keyval');
+  const entry = {
+    id: `story-${id}`,
+    endpoint: storyUrl(id, OPEN311),
+    options: { format: 'json' },
+    fields: [['service_code', 'FLY']],
+    photos: [],
+    draft: { ...answers, step: 5, startedAt: Date.now() - 60_000 },
+    createdAt: Date.now() - 3_600_000,
+    attempts: 1,
+    refused: ['This location is outside our area.'],
+  };
+  await set(entry.id, entry, createStore('civic-widgets', 'outbox'));
+  return {};
+};
+export const RefusedOnThisDevice: Story = { loaders: [refusedOnDevice] };
+export const RefusedOnThisDeviceWelsh: Story = { ...welsh, loaders: [refusedOnDevice] };
