@@ -221,6 +221,10 @@ export const styles = css`
   .refused h2 {
     font-size: 1.25em;
   }
+  .refused .bullets,
+  [part='guidance'] {
+    margin-bottom: var(--_space-3);
+  }
   .refused .actions {
     display: flex;
     flex-wrap: wrap;
