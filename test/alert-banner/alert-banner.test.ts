@@ -140,8 +140,15 @@ describe('<civic-alert-banner>', () => {
       expect(bars).to.have.length(3);
       expect(bars[0]!.getAttribute('text')).to.equal('Flood warning: River Avon at Bathford');
       expect(bars[0]!.getAttribute('url')).to.equal('https://check-for-flooding.service.gov.uk/');
-      // Compact: icons, not five full buttons per alert.
+      // Compact: icons, not five full buttons per alert; one row each on a 320 px phone.
       expect(bars.map((bar) => bar.getAttribute('variant'))).to.deep.equal(['icons', 'icons', 'icons']);
+      await setViewport({ width: 320, height: 640 });
+      try {
+        await until(() => bars.every((bar) => !!bar.shadowRoot?.querySelector('a')), 'the share bars');
+        for (const bar of bars) expect(bar.getBoundingClientRect().height, 'one row of icons').to.be.at.most(60);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
       const plain = await mount('src="/feeds/alerts.json"');
       await ready(plain);
       expect($$(plain, 'civic-share-bar')).to.have.length(0);

@@ -187,8 +187,12 @@ describe('<civic-closure-ticker>', () => {
       await until(() => $$(el, '[part="star-button"]').length > 0, 'stars');
       const star = $$(el, '[part="star-button"]').find((b) => text(b).includes('Riverside'))!;
       expect(star.getAttribute('aria-pressed')).to.equal('false');
+      expect(text(star)).to.equal('☆My school: Riverside Infant School');
       star.click();
       await el.updateComplete;
+      // A toggle: a fixed, visible label with aria-pressed (never a label that changes as well).
+      const pressed = $$(el, '[part="star-button"]').find((b) => text(b).includes('Riverside'))!;
+      expect([text(pressed), pressed.getAttribute('aria-pressed')]).to.deep.equal(['★My school: Riverside Infant School', 'true']);
       expect(text($(el, 'h3'))).to.equal('My schools (1)');
       expect(schools(el)[0]).to.equal('Riverside Infant School');
       expect(text($$(el, '[part="status"]')[0]!)).to.equal('Open');
