@@ -160,7 +160,8 @@ export const styles = css`
   /* The list: a row per school, its name and details, status, then actions, aligned in columns. */
   .row {
     display: grid;
-    grid-template-columns: minmax(0, 3fr) minmax(0, 2fr) auto;
+    /* Proportional columns only (no auto): every row, in every group, lines up like a table. */
+    grid-template-columns: minmax(0, 9fr) minmax(0, 5fr) minmax(0, 6fr);
     gap: var(--_space-1) var(--_space-3);
     align-items: start;
     padding: var(--_space-2) 0;

@@ -181,6 +181,16 @@ describe('<civic-closure-ticker>', () => {
       expect(schools(el)).to.deep.equal(["St Mary's C of E Academy"]);
     });
 
+    it('lines up every school’s name, status and actions in columns, like a table', async () => {
+      const el = await mount('src="/feeds/closures.json" mode="list"');
+      await ready(el);
+      await until(() => $$(el, '.row').length > 3, 'rows');
+      const lefts = (selector: string) => new Set($$(el, `.row ${selector}`).map((cell) => Math.round(cell.getBoundingClientRect().left)));
+      expect(lefts('.name').size, 'names').to.equal(1);
+      expect(lefts('.state').size, 'statuses').to.equal(1);
+      expect(lefts('.actions').size, 'actions').to.equal(1);
+    });
+
     it('lists starred schools first under "My schools", open ones too, and remembers them', async () => {
       const el = await mount('src="/feeds/closures.json" mode="list"');
       await ready(el);
