@@ -1,15 +1,26 @@
-// @web/test-runner in Debian's headless Chromium. Tests are TypeScript under test/, transformed by
-// esbuild; msw answers every HTTP request they make.
+// @web/test-runner in one engine at a time, ENGINE=chromium (default) or firefox: Debian's own
+// browsers, never a downloaded one. `npm run test:browser` runs every engine in turn (see
+// test/harness/run.mjs). Tests are TypeScript under test/, transformed by esbuild; msw answers every
+// HTTP request they make. What differs by engine is in test/harness/commands.mjs.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+import * as puppeteerCore from 'puppeteer-core';
+import { engineCommands } from './test/harness/commands.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const ENGINE = process.env.ENGINE || 'chromium';
+const BINARIES = {
+  chromium: [process.env.CHROME_PATH || '/usr/bin/chromium', 'chromium'],
+  firefox: [process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', 'firefox-esr'],
+};
+if (!BINARIES[ENGINE]) {
+  console.error(`Unknown engine ${ENGINE}: use ${Object.keys(BINARIES).join(', ')}.`);
+  process.exit(1);
+}
+const [executablePath, debianPackage] = BINARIES[ENGINE];
 if (!existsSync(executablePath)) {
-  console.error(
-    `No browser at ${executablePath}: install Chromium (on Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH.`,
-  );
+  console.error(`No browser at ${executablePath}: install it (on Debian/Ubuntu: sudo apt-get install ${debianPackage}).`);
   process.exit(1);
 }
 
@@ -39,7 +50,7 @@ function totalsReporter() {
       }
       const line = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
       mkdirSync('test-results', { recursive: true });
-      writeFileSync('test-results/totals.txt', `${line}\n`);
+      writeFileSync(`test-results/totals-${ENGINE}.txt`, `${line}\n`);
       setTimeout(() => console.log(line));
     },
   };
@@ -50,9 +61,10 @@ const worker = readFileSync('public/mockServiceWorker.js');
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // Firefox's reduced-motion switch is a browser-wide preference: one file at a time there.
+  concurrency: ENGINE === 'firefox' ? 1 : 2,
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), engineCommands(ENGINE)],
   middleware: [
     // msw's worker must be served from the site root, where the test pages live.
     (ctx, next) => {
@@ -81,32 +93,57 @@ export default {
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10_000 } },
-  browsers: [
-    chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-dev-shm-usage',
-          '--lang=en-GB',
-        ],
-      },
-      // Each test file gets its own browser context: no shared storage, service workers or caches.
-      async createPage({ browser }) {
-        const context = await browser.createBrowserContext();
-        const page = await context.newPage();
-        page.once('close', () => context.close().catch(() => undefined));
-        return page;
-      },
-    }),
-  ],
+  browsers: [ENGINE === 'firefox' ? firefox() : chromium()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter()],
 };
+
+function chromium() {
+  return chromeLauncher({
+    launchOptions: {
+      executablePath,
+      headless: true,
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        '--lang=en-GB',
+      ],
+    },
+    // Each test file gets its own browser context: no shared storage, service workers or caches.
+    async createPage({ browser }) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage();
+      page.once('close', () => context.close().catch(() => undefined));
+      return page;
+    },
+  });
+}
+
+/** Debian's Firefox ESR through puppeteer-core's WebDriver BiDi (no geckodriver exists in Debian). */
+function firefox() {
+  return chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: {
+      browser: 'firefox',
+      executablePath,
+      headless: true,
+      // Chrome-scope scripts switch reduced motion (commands.mjs).
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: { 'intl.accept_languages': 'en-GB', 'intl.locale.requested': 'en-GB' },
+    },
+    // Each file in its own context and its own window: as background tabs, the widgets' timers stall.
+    async createPage({ browser }) {
+      const context = await browser.createBrowserContext();
+      const page = await context.newPage({ type: 'window' });
+      page.once('close', () => context.close().catch(() => undefined));
+      return page;
+    },
+  });
+}
+

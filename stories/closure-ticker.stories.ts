@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { storyUrl } from '../.storybook/isolate.js';
-import { still } from '../src/closure-ticker/closure-ticker.styles.js';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { closuresCsv, closuresJson, closuresRss } from '../test/fixtures/closures.js';
@@ -96,7 +95,13 @@ export const ReducedMotion: Story = {
   play: async ({ canvasElement }) => {
     const el = canvasElement.querySelector('civic-closure-ticker')!;
     for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('.track'); i++) await new Promise((r) => setTimeout(r, 30));
-    if (el.shadowRoot && still.styleSheet) el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, still.styleSheet];
+    // The rules the widget has without `moving` (closure-ticker.styles.ts), forced over it.
+    const still = new CSSStyleSheet();
+    still.replaceSync(
+      '.pause,.track .copy{display:none!important}.track{width:auto!important;animation:none!important}.track ul{flex-direction:column!important;padding:0!important}' +
+        '.viewport{mask-image:none!important}.show-all{display:inline-flex!important}.track .item{white-space:normal!important}.ticker:not(.expanded) .track ul>li:nth-child(n+4){display:none!important}',
+    );
+    if (el.shadowRoot) el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, still];
   },
 };
 

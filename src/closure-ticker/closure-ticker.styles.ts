@@ -1,31 +1,41 @@
 import { css } from 'lit';
 
-/** The still ticker, for reduced motion and for narrow widgets. */
-export const still = css`
+/**
+ * The moving ticker, only where there is room (36 rem) and motion is welcome. Mobile first: without
+ * it (a phone, reduced motion, or a browser that has not yet evaluated the container query) the
+ * ticker is a still list of the first closures.
+ */
+export const moving = css`
   .viewport {
-    mask-image: none;
+    /* Fading edges: nothing is cut off sharply mid-word. */
+    mask-image: linear-gradient(to right, transparent, #000 1.5rem, #000 calc(100% - 1.5rem), transparent);
   }
-  .pause,
-  .track .copy {
-    display: none;
+  .pause {
+    display: inline-block;
   }
   .track {
-    width: auto;
-    animation: none;
+    width: max-content;
+    animation: civic-scroll var(--_duration, 30s) linear infinite;
   }
-  .track ul {
-    flex-direction: column;
-    gap: 0;
-    padding: 0;
+  .track ul,
+  .track .copy {
+    display: flex;
+    flex-direction: row;
+    gap: var(--_space-4, 1.5rem);
+    padding: 0 1.5rem;
   }
-  .track .item {
-    white-space: normal;
-  }
+  .track .item,
   .ticker:not(.expanded) .track ul > li:nth-child(n + 4) {
-    display: none;
+    display: flex;
+    white-space: nowrap;
   }
   .show-all {
-    display: inline-flex;
+    display: none;
+  }
+  .ticker:hover .track,
+  .ticker:focus-within .track,
+  .paused .track {
+    animation-play-state: paused;
   }
 `;
 
@@ -75,10 +85,11 @@ export const styles = css`
   .open {
     --_c: var(--_open);
   }
+  /* It may wrap ("Closed until Monday 12 January" is wider than a phone's column); it stays on one
+     line only in the moving ticker, where .item is nowrap. */
   .status {
     color: var(--_c);
     font-weight: 700;
-    white-space: nowrap;
   }
   /* A shape for each status (closed ●, partly open ◐, late start or closing early ▲, open ■), so that
      colour is never the only difference. */
@@ -117,51 +128,42 @@ export const styles = css`
     flex: 1;
     min-width: 0;
     overflow: hidden;
-    /* Fading edges: nothing is cut off sharply mid-word. */
-    mask-image: linear-gradient(to right, transparent, #000 1.5rem, #000 calc(100% - 1.5rem), transparent);
+  }
+  /* Still by default: the first closures as a list, the rest behind "Show all". */
+  .pause,
+  .track .copy {
+    display: none;
   }
   .track {
     display: flex;
-    width: max-content;
-    animation: civic-scroll var(--_duration, 30s) linear infinite;
   }
   .track ul {
     display: flex;
-    gap: var(--_space-4, 1.5rem);
-    padding: 0 1.5rem;
+    flex-direction: column;
   }
-  .track .item {
-    white-space: nowrap;
-  }
-  .ticker:hover .track,
-  .ticker:focus-within .track,
-  .paused .track {
-    animation-play-state: paused;
+  .ticker:not(.expanded) .track ul > li:nth-child(n + 4) {
+    display: none;
   }
   .show-all {
-    display: none;
+    display: inline-flex;
   }
   @keyframes civic-scroll {
     to {
       transform: translateX(-50%);
     }
   }
-  /* Still: with reduced motion, and in a narrow widget (a phone), where a moving line shows a few words
-     at a time. The first closures as a list, the rest behind "Show all"; nothing moves or needs pausing. */
-  @media (prefers-reduced-motion: reduce) {
-    ${still}
-  }
   section {
     container: ticker / inline-size;
   }
-  @container ticker (max-width: 36rem) {
-    ${still}
+  @media (prefers-reduced-motion: no-preference) {
+    @container ticker (min-width: 36rem) {
+      ${moving}
+    }
   }
   /* The list: a row per school, its name and details, status, then actions, aligned in columns. */
   .row {
     display: grid;
-    /* Proportional columns only (no auto): every row, in every group, lines up like a table. */
-    grid-template-columns: minmax(0, 9fr) minmax(0, 5fr) minmax(0, 6fr);
+    grid-template-columns: minmax(0, 1fr);
     gap: var(--_space-1) var(--_space-3);
     align-items: start;
     padding: var(--_space-2) 0;
@@ -181,15 +183,16 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: flex-end;
     gap: var(--_space-1) var(--_space-3);
   }
-  @container ticker (max-width: 30rem) {
+  /* Mobile first: one column, then aligned columns where there is room. Proportional columns (the
+     actions' only as wide as its widest button at least) line every row up like a table. */
+  @container ticker (min-width: 30rem) {
     .row {
-      grid-template-columns: minmax(0, 1fr);
+      grid-template-columns: minmax(0, 9fr) minmax(0, 5fr) minmax(min-content, 6fr);
     }
     .row .actions {
-      justify-content: flex-start;
+      justify-content: flex-end;
     }
   }
   label {

@@ -1,6 +1,6 @@
 import { worker, http, HttpResponse, hang } from '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '../harness/engine.js';
 import sinon from 'sinon';
 import '../../src/alert-banner/define.js';
 import '../../src/share-bar/define.js';

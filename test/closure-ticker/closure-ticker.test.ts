@@ -1,6 +1,6 @@
 import { worker, http, HttpResponse } from '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '../harness/engine.js';
 import sinon from 'sinon';
 import '../../src/closure-ticker/define.js';
 import '../../src/share-bar/define.js';

@@ -50,7 +50,7 @@ describe('design tokens', () => {
   });
 
   it('shows the yellow focus ring with a dark underline on keyboard focus', async () => {
-    const { sendKeys } = await import('@web/test-runner-commands');
+    const { sendKeys } = await import('../harness/engine.js');
     const el = await fixture<TokenTest>(html`<token-test></token-test>`);
     await sendKeys({ press: 'Tab' });
     const link = el.shadowRoot!.querySelector('a')!;

@@ -1,6 +1,6 @@
 import { worker, http, HttpResponse } from '../setup.js';
 import { expect } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '../harness/engine.js';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';

@@ -1,6 +1,6 @@
 import { worker } from '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '../harness/engine.js';
 import sinon from 'sinon';
 import '../../src/share-bar/define.js';
 import { CivicShareBar as CivicShareBarClass, type CivicShareBar } from '../../src/share-bar/share-bar.js';
