@@ -7,12 +7,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import * as puppeteerCore from 'puppeteer-core';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { engineCommands } from './test/harness/commands.mjs';
 
 const ENGINE = process.env.ENGINE || 'chromium';
 const BINARIES = {
   chromium: [process.env.CHROME_PATH || '/usr/bin/chromium', 'chromium'],
   firefox: [process.env.FIREFOX_PATH || '/usr/bin/firefox-esr', 'firefox-esr'],
+  webkit: [process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', 'webkit2gtk-driver'],
 };
 if (!BINARIES[ENGINE]) {
   console.error(`Unknown engine ${ENGINE}: use ${Object.keys(BINARIES).join(', ')}.`);
@@ -61,9 +63,11 @@ const worker = readFileSync('public/mockServiceWorker.js');
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  // Firefox's reduced-motion switch is a browser-wide preference: one file at a time there.
-  concurrency: ENGINE === 'firefox' ? 1 : 2,
-  testsFinishTimeout: 300_000,
+  // Firefox's reduced-motion switch is a browser-wide preference, and WebKitGTK has one window: one
+  // file at a time there.
+  concurrency: ENGINE === 'chromium' ? 2 : 1,
+  // A hung MiniBrowser would otherwise hold the run (and its web process can grow to gigabytes).
+  testsFinishTimeout: ENGINE === 'webkit' ? 120_000 : 300_000,
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' }), engineCommands(ENGINE)],
   middleware: [
     // msw's worker must be served from the site root, where the test pages live.
@@ -93,7 +97,7 @@ export default {
   ],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').includes('Lit is in dev mode'),
   testFramework: { config: { timeout: 10_000 } },
-  browsers: [ENGINE === 'firefox' ? firefox() : chromium()],
+  browsers: [ENGINE === 'firefox' ? firefox() : ENGINE === 'webkit' ? webkit() : chromium()],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), totalsReporter()],
 };
 
@@ -143,6 +147,23 @@ function firefox() {
       const page = await context.newPage({ type: 'window' });
       page.once('close', () => context.close().catch(() => undefined));
       return page;
+    },
+  });
+}
+
+/**
+ * WebKitGTK's MiniBrowser through WebKitWebDriver (webkit2gtk-driver), under Xvfb (test/harness/run.mjs
+ * starts it: MiniBrowser has no headless mode). WebKitWebDriver refuses BiDi: classic WebDriver.
+ */
+function webkit() {
+  return webdriverLauncher({
+    automationProtocol: 'webdriver',
+    hostname: '127.0.0.1',
+    port: Number(process.env.WEBKIT_DRIVER_PORT || 4444),
+    capabilities: {
+      browserName: 'MiniBrowser',
+      'wdio:enforceWebDriverClassic': true,
+      'webkitgtk:browserOptions': { binary: executablePath, args: ['--automation'] },
     },
   });
 }

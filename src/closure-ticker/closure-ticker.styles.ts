@@ -1,40 +1,40 @@
 import { css } from 'lit';
 
 /**
- * The moving ticker, only where there is room (36 rem) and motion is welcome. Mobile first: without
- * it (a phone, reduced motion, or a browser that has not yet evaluated the container query) the
- * ticker is a still list of the first closures.
+ * The moving ticker, only where there is room (36 rem) and motion is welcome: the widget sets
+ * `.moving` (see closure-ticker.ts for why not a media query). Without it (a phone, Reduce Motion,
+ * before the first measure) the ticker is a still list of the first closures.
  */
-export const moving = css`
-  .viewport {
+const moving = css`
+  .moving .viewport {
     /* Fading edges: nothing is cut off sharply mid-word. */
     mask-image: linear-gradient(to right, transparent, #000 1.5rem, #000 calc(100% - 1.5rem), transparent);
   }
-  .pause {
+  .moving .pause {
     display: inline-block;
   }
-  .track {
+  .moving .track {
     width: max-content;
     animation: civic-scroll var(--_duration, 30s) linear infinite;
   }
-  .track ul,
-  .track .copy {
+  .moving .track ul,
+  .moving .track .copy {
     display: flex;
     flex-direction: row;
     gap: var(--_space-4, 1.5rem);
     padding: 0 1.5rem;
   }
-  .track .item,
-  .ticker:not(.expanded) .track ul > li:nth-child(n + 4) {
+  .moving .track .item,
+  .moving:not(.expanded) .track ul > li:nth-child(n + 4) {
     display: flex;
     white-space: nowrap;
   }
-  .show-all {
+  .moving .show-all {
     display: none;
   }
-  .ticker:hover .track,
-  .ticker:focus-within .track,
-  .paused .track {
+  .moving:hover .track,
+  .moving:focus-within .track,
+  .moving.paused .track {
     animation-play-state: paused;
   }
 `;
@@ -155,11 +155,7 @@ export const styles = css`
   section {
     container: ticker / inline-size;
   }
-  @media (prefers-reduced-motion: no-preference) {
-    @container ticker (min-width: 36rem) {
-      ${moving}
-    }
-  }
+  ${moving}
   /* The list: a row per school, its name and details, status, then actions, aligned in columns. */
   .row {
     display: grid;

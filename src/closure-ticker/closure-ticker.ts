@@ -17,6 +17,10 @@ import { reviveClosures, STATUSES, type Closure, type ClosureFeed } from './type
 const MINE = 'my-schools';
 /** Closures a narrow or still ticker shows before "Show all". */
 const FIRST = 3;
+/** The ticker moves only when it is at least this wide (in rem) and motion is welcome. */
+const MOVING_WIDTH = 36;
+let motionQuery: MediaQueryList | undefined;
+const reducedMotion = (): MediaQueryList | undefined => (motionQuery ??= typeof matchMedia === 'function' ? matchMedia('(prefers-reduced-motion: reduce)') : undefined);
 
 /**
  * @summary School closures from the council's feed, as a ticker on the home page or a searchable list.
@@ -66,6 +70,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     label: {},
     paused: { state: true },
     expanded: { state: true },
+    moving: { state: true },
     query: { state: true },
     mine: { state: true },
   };
@@ -98,6 +103,13 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
   private paused = false;
   /** @internal Every closure shown in a narrow or still ticker ("Show all 12 closures"). */
   private expanded = false;
+  /**
+   * @internal Whether the ticker moves: room for it and no Reduce Motion. Decided here, not by media
+   * and container queries in the stylesheet, because WebKit (every iOS browser) does not re-evaluate
+   * those in adopted stylesheets when Reduce Motion is switched with the page open (seen in WebKitGTK
+   * 2.50): the ticker kept moving.
+   */
+  private moving = false;
   /** @internal */
   private query = '';
   /** @internal */
@@ -115,6 +127,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     revive: reviveClosures,
   });
   #cancelTick: (() => void) | undefined;
+  #resize: ResizeObserver | undefined;
+  #width = -1;
   #list: typeof import('./list.js') | undefined;
   #dayKey = '';
   /** Ids of closures on screen, to announce only new ones; undefined until the first network answer. */
@@ -131,14 +145,29 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
       this.#cancelTick = schedule(60_000, tick);
     };
     tick();
-    // The ticker stops while the page is hidden.
+    // The ticker stops while the page is hidden, and follows its width and Reduce Motion as they change.
     document.addEventListener('visibilitychange', this.#handleVisibility);
+    reducedMotion()?.addEventListener('change', this.#handleVisibility);
+    // Only a change of width matters (moving changes the height), and never within the observer's own
+    // frame: "ResizeObserver loop completed with undelivered notifications" would reach the host page.
+    this.#resize ??=
+      typeof ResizeObserver === 'function'
+        ? new ResizeObserver(([entry]) => {
+            const width = Math.round(entry?.contentRect.width ?? 0);
+            if (width === this.#width) return;
+            this.#width = width;
+            requestAnimationFrame(() => this.#measure());
+          })
+        : undefined;
+    this.#resize?.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#cancelTick?.();
     document.removeEventListener('visibilitychange', this.#handleVisibility);
+    reducedMotion()?.removeEventListener('change', this.#handleVisibility);
+    this.#resize?.disconnect();
   }
 
   #handleVisibility = (): void => this.requestUpdate();
@@ -210,9 +239,18 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
       }
     }
     if (this.#seen || this.#feed.answered) this.#seen = new Set(shown.map((c) => c.id));
+    this.#measure();
     // The ticker's speed: the track holds the items twice and moves by one copy's width.
     const track = this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) track.style.setProperty('--_duration', `${Math.max(5, track.scrollWidth / 2 / Math.max(10, this.speed || 60))}s`);
+  }
+
+  /** Moves only with room for it and no Reduce Motion. */
+  #measure(): void {
+    const section = this.renderRoot.querySelector('section');
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    const moving = !!section && section.clientWidth >= MOVING_WIDTH * rem && !reducedMotion()?.matches;
+    if (moving !== this.moving) this.moving = moving;
   }
 
   /** "Closed until Friday 10 January", "Opening at 10:00"… ("Closed" alone today: never said twice). */
@@ -279,7 +317,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     const shown = closures.filter((c) => c.status !== 'open');
     const items = shown.map((c) => this.#renderTickerItem(c, day, tomorrow));
     const paused = this.paused || pageHidden();
-    return html`<div class="ticker ${paused ? 'paused' : ''} ${this.expanded ? 'expanded' : ''}">
+    return html`<div class="ticker ${paused ? 'paused' : ''} ${this.expanded ? 'expanded' : ''} ${this.moving ? 'moving' : ''}">
       <div class="viewport">
         <div part="track" class="track">
           <ul part="list" role="list">

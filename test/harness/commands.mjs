@@ -8,8 +8,43 @@
 //   emulateMediaFeatures is CDP-only, so reduced motion is Firefox's own `ui.prefersReducedMotion`
 //   preference, set by a BiDi script in the browser's chrome scope (needs --remote-allow-system-access).
 //   That preference is browser-wide, so Firefox runs one test file at a time.
+// - WebKitGTK (classic WebDriver): the window is resized until the page's viewport is the size asked
+//   (MiniBrowser's toolbar is made tiny by run.mjs's GTK stylesheet, or the window could not go under
+//   447 px); keys are WebDriver key codes; reduced motion is GTK's own setting (Gtk/EnableAnimations),
+//   changed through xsettingsd, which run.mjs starts on the Xvfb display.
+
+import { writeFileSync } from 'node:fs';
 
 const KEY_ALIASES = { Space: ' ' };
+/** W3C WebDriver key codes for the keys the tests press. */
+const WEBDRIVER_KEYS = { Tab: '\uE004', Enter: '\uE007', Space: '\uE00D', Escape: '\uE00C', ArrowUp: '\uE013', ArrowDown: '\uE015', ArrowLeft: '\uE012', ArrowRight: '\uE014', Shift: '\uE008', Backspace: '\uE003' };
+
+async function webkitViewport(driver, width, height) {
+  // The window's frame and toolbar are not the page: size the window until the viewport fits.
+  let [w, h] = [width, height];
+  for (let i = 0; i < 4; i++) {
+    await driver.setWindowSize(w, h);
+    const [iw, ih] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
+    if (iw === width && ih === height) return;
+    [w, h] = [w + (width - iw), h + (height - ih)];
+  }
+  const [iw] = await driver.execute(() => [window.innerWidth]);
+  if (iw !== width) throw new Error(`WebKit's viewport is ${iw} px wide, not ${width}`);
+}
+
+async function webkitReducedMotion(driver, value) {
+  const config = process.env.XSETTINGSD_CONFIG;
+  const pid = Number(process.env.XSETTINGSD_PID);
+  if (!config || !pid) throw new Error('no xsettingsd: run WebKit through npm run test:browser');
+  writeFileSync(config, `Gtk/EnableAnimations ${value === 'reduce' ? 0 : 1}\n`);
+  process.kill(pid, 'SIGHUP');
+  const start = Date.now();
+  while (Date.now() - start < 5000) {
+    if (await driver.execute((v) => matchMedia('(prefers-reduced-motion: reduce)').matches === (v === 'reduce'), value)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('WebKit did not switch prefers-reduced-motion');
+}
 
 async function firefoxReducedMotion(page, value) {
   const connection = page.browser().connection;
@@ -26,6 +61,7 @@ export function engineCommands(engine) {
     name: 'civic-engine-commands',
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('civic-')) return undefined;
+      if (engine === 'webkit') return webkitCommand(session.browser.driver, command, payload);
       const page = session.browser.getPage(session.id);
       if (command === 'civic-viewport') {
         await page.setViewport({ width: payload.width, height: payload.height });
@@ -50,3 +86,16 @@ export function engineCommands(engine) {
     },
   };
 }
+
+async function webkitCommand(driver, command, payload) {
+  if (command === 'civic-viewport') await webkitViewport(driver, payload.width, payload.height);
+  else if (command === 'civic-media') await webkitReducedMotion(driver, payload.reducedMotion ?? 'no-preference');
+  else if (command === 'civic-keys') {
+    if (payload.type) await driver.keys([...payload.type]);
+    else if (payload.press) await driver.keys([WEBDRIVER_KEYS[payload.press] ?? payload.press]);
+    else if (payload.down) await driver.performActions([{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value: WEBDRIVER_KEYS[payload.down] ?? payload.down }] }]);
+    else if (payload.up) await driver.performActions([{ type: 'key', id: 'keyboard', actions: [{ type: 'keyUp', value: WEBDRIVER_KEYS[payload.up] ?? payload.up }] }]);
+  } else return undefined;
+  return true;
+}
+

@@ -5,9 +5,34 @@
 //   npm run test:browser -- --engine chromium test/share-bar/*.test.ts   some files in one engine
 // Prints one total and the time per engine, and writes the sum to test-results/totals.txt.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-export const ENGINES = ['chromium', 'firefox'];
+/**
+ * WebKitGTK needs a display: Xvfb, with xsettingsd (GTK's settings, for reduced motion), a GTK
+ * stylesheet that shrinks MiniBrowser's toolbar (or its window cannot go under 447 px), and
+ * WebKitWebDriver, all inside one `xvfb-run`.
+ */
+function webkitCommand(runner) {
+  const dir = mkdtempSync(join(tmpdir(), 'civic-webkit-'));
+  mkdirSync(join(dir, 'gtk-3.0'));
+  writeFileSync(join(dir, 'gtk-3.0', 'gtk.css'), '* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n');
+  writeFileSync(join(dir, 'xsettingsd.conf'), 'Gtk/EnableAnimations 1\n');
+  const port = 4400 + Math.floor(Math.random() * 500);
+  const script = [
+    `export XDG_CONFIG_HOME=${dir} XSETTINGSD_CONFIG=${dir}/xsettingsd.conf WEBKIT_DRIVER_PORT=${port}`,
+    `xsettingsd -c ${dir}/xsettingsd.conf >/dev/null 2>&1 & export XSETTINGSD_PID=$!`,
+    `WebKitWebDriver --port=${port} >/dev/null 2>&1 & driver=$!`,
+    'sleep 1',
+    `"$@"; status=$?`,
+    'kill $driver $XSETTINGSD_PID 2>/dev/null',
+    'exit $status',
+  ].join('\n');
+  return ['xvfb-run', ['-a', '-s', '-screen 0 1600x1200x24', 'bash', '-c', script, 'webkit', ...runner]];
+}
+
+export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
 const args = process.argv.slice(2);
 let engines = ENGINES;
@@ -29,7 +54,9 @@ for (const engine of engines) {
   rmSync(`test-results/totals-${engine}.txt`, { force: true });
   const start = Date.now();
   console.log(`\n== browser tests in ${engine}`);
-  const run = spawnSync(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', ...rest], { stdio: 'inherit', env: { ...process.env, ENGINE: engine } });
+  const runner = [process.execPath, 'node_modules/@web/test-runner/dist/bin.js', ...rest];
+  const [command, commandArgs] = engine === 'webkit' ? webkitCommand(runner) : [runner[0], runner.slice(1)];
+  const run = spawnSync(command, commandArgs, { stdio: 'inherit', env: { ...process.env, ENGINE: engine } });
   let line = '0 passed, 1 failed';
   try {
     line = readFileSync(`test-results/totals-${engine}.txt`, 'utf8').trim();
