@@ -38,7 +38,7 @@ export async function reverseGeocode(template: string | undefined, lat: string, 
   if (!url) return undefined;
   try {
     const timeout = AbortSignal.timeout(5000);
-    const response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' }, signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' }, signal: signal && typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : timeout });
     if (!response.ok) return undefined;
     const json: unknown = JSON.parse(decodeBody(await readLimited(response), response.headers.get('content-type') ?? ''));
     const pick = (o: unknown): string | undefined => {
