@@ -41,6 +41,26 @@ export type OutboxNews =
 let store: UseStore | undefined;
 const db = (): UseStore => (store ??= createStore('civic-widgets', 'outbox'));
 
+/**
+ * Photos are kept as bytes and a type, not as Blobs: Safari's private browsing (and WebKit under
+ * automation) refuses to store a Blob in IndexedDB, so an offline photo report could not be kept.
+ * Entries stored as Blobs by an earlier version are still read.
+ */
+type StoredPhoto = { type: string; bytes: ArrayBuffer } | Blob;
+type StoredEntry = Omit<OutboxEntry, 'photos'> & { photos: StoredPhoto[] };
+
+async function save(entry: OutboxEntry): Promise<void> {
+  const photos = await Promise.all(entry.photos.map(async (blob) => ({ type: blob.type, bytes: await blob.arrayBuffer() })));
+  await set(entry.id, { ...entry, photos } satisfies StoredEntry, db());
+}
+
+function revive(stored: StoredEntry): OutboxEntry {
+  const photos = (Array.isArray(stored.photos) ? stored.photos : []).flatMap((p) =>
+    p instanceof Blob ? [p] : p && p.bytes instanceof ArrayBuffer ? [new Blob([p.bytes], { type: typeof p.type === 'string' ? p.type : 'image/jpeg' })] : [],
+  );
+  return { ...stored, photos };
+}
+
 /** Posts one photo to the media endpoint; its answer's `url` must be http(s). */
 async function uploadPhoto(mediaEndpoint: string, blob: Blob, index: number, timeout = 30_000): Promise<string> {
   const body = new FormData();
@@ -83,7 +103,7 @@ export const isOffline = (error: unknown): boolean => error instanceof Open311Er
 /** Saves a report that could not be sent. Rejects when the device will not keep it (no IndexedDB, full). */
 export async function queueReport(report: Report): Promise<OutboxEntry> {
   const entry: OutboxEntry = { ...report, id: crypto.randomUUID(), createdAt: Date.now(), attempts: 0 };
-  await set(entry.id, entry, db());
+  await save(entry);
   ensureWatching();
   return entry;
 }
@@ -91,7 +111,7 @@ export async function queueReport(report: Report): Promise<OutboxEntry> {
 /** Every entry, oldest first; empty when IndexedDB is unavailable. */
 export async function outboxEntries(): Promise<OutboxEntry[]> {
   try {
-    return (await entries<string, OutboxEntry>(db())).map(([, entry]) => entry).sort((a, b) => a.createdAt - b.createdAt);
+    return (await entries<string, StoredEntry>(db())).map(([, entry]) => revive(entry)).sort((a, b) => a.createdAt - b.createdAt);
   } catch {
     return [];
   }
@@ -134,12 +154,12 @@ async function drain(): Promise<void> {
     } catch (error) {
       const server = error instanceof Open311Error && error.reason === 'http' ? error.status : 0;
       if (server >= 400 && server < 500 && server !== 408 && server !== 429) {
-        await set(entry.id, { ...entry, refused: (error as Open311Error).messages }, db()).catch(() => undefined);
+        await save({ ...entry, refused: (error as Open311Error).messages }).catch(() => undefined);
         tell({ kind: 'refused', id: entry.id, messages: (error as Open311Error).messages });
         continue;
       }
       // Offline, a timeout or a server in trouble: everything waits, with backoff.
-      await set(entry.id, { ...entry, attempts: entry.attempts + 1 }, db()).catch(() => undefined);
+      await save({ ...entry, attempts: entry.attempts + 1 }).catch(() => undefined);
       tell({ kind: 'waiting', id: entry.id });
       retryLater();
       return;

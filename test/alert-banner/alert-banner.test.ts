@@ -196,6 +196,17 @@ describe('<civic-alert-banner>', () => {
       expect([polite(), assertive()]).to.deep.equal(['', '']);
     });
 
+    it('moves focus to the restore button even when clicking Hide did not focus it (Safari does not focus buttons on click)', async () => {
+      const el = await mount('src="/feeds/alerts.json" max="10"');
+      await ready(el);
+      const hide = $$(el, '[part="hide-button"]')[0]!;
+      (document.activeElement as HTMLElement | null)?.blur();
+      hide.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true })); // a click that focuses nothing
+      await until(() => !!$(el, '[part="restore-button"]'), 'the restore button');
+      await el.updateComplete;
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part="restore-button"]'));
+    });
+
     it('shows a hidden alert again when its content changes', async () => {
       const feed = structuredClone(civicAlerts);
       worker.use(http.get('/feeds/edited.json', () => HttpResponse.json(feed)));

@@ -1,4 +1,5 @@
 import { worker, http, HttpResponse } from '../setup.js';
+import { engine } from '../harness/engine.js';
 import { expect } from '@open-wc/testing';
 import { decodeBody, fetchFeed, parseRetryAfter } from '../../src/core/feed/fetch-feed.js';
 import { FeedInput } from '../../src/core/feed/input.js';
@@ -107,11 +108,15 @@ describe('fetching and decoding', () => {
 
   it('stops reading an endless body once it passes 2 MB', async () => {
     let chunks = 0;
+    // WebKit cannot hand a streamed body to the service worker, so msw reads a mocked body whole
+    // before the page sees a byte: there the "endless" body is 8 MB, and what is checked is that the
+    // widget stops reading it (not how much the mock was asked for).
+    const limit = engine === 'webkit' ? 128 : Infinity;
     worker.use(
       http.get('/endless.json', () => {
         const body = new ReadableStream({
           pull(controller) {
-            chunks++;
+            if (++chunks > limit) return controller.close();
             controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
           },
         });
@@ -121,6 +126,6 @@ describe('fetching and decoding', () => {
     const error = await fetchFeed('/endless.json', signal, 5000).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(FeedError);
     expect((error as FeedError).reason).to.equal('too-large');
-    expect(chunks).to.be.within(32, 64);
+    if (engine !== 'webkit') expect(chunks, 'the stream was cancelled').to.be.within(32, 64);
   });
 });

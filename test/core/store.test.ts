@@ -49,9 +49,14 @@ describe('stored copies', () => {
   });
 
   it('never throws when storage is unavailable', () => {
+    localStorage.clear(); // WebKit runs every file in one page: nothing left from another file
     sinon.stub(window, 'localStorage').get(() => {
       throw new DOMException('denied', 'SecurityError');
     });
+    // WebKit keeps the real getter: make every use of Storage fail there too.
+    for (const method of ['getItem', 'setItem', 'removeItem', 'key'] as const) {
+      sinon.stub(Storage.prototype, method).throws(new DOMException('denied', 'SecurityError'));
+    }
     expect(() => writeStored('alerts', 'https://a.example/x', {}, 1)).to.not.throw();
     expect(readStored('alerts', 'https://a.example/x')).to.equal(undefined);
   });

@@ -51,8 +51,14 @@ describe('design tokens', () => {
 
   it('shows the yellow focus ring with a dark underline on keyboard focus', async () => {
     const { sendKeys } = await import('../harness/engine.js');
+    // Tab from a known place: just before the widget (WebKit runs every file in one page, so focus
+    // may be anywhere when this test starts).
     const el = await fixture<TokenTest>(html`<token-test></token-test>`);
+    const start = Object.assign(document.createElement('span'), { tabIndex: -1 });
+    el.before(start);
+    start.focus();
     await sendKeys({ press: 'Tab' });
+    start.remove();
     const link = el.shadowRoot!.querySelector('a')!;
     expect(el.shadowRoot!.activeElement).to.equal(link);
     const style = getComputedStyle(link);

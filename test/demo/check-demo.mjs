@@ -149,8 +149,15 @@ async function checkPasted(widget, snippet, css, { share = false, welsh = false,
       await new Promise((r) => setTimeout(r, 100));
     }
     if (share) {
-      const bars = await tab.evaluate((t) => [...document.querySelector(t).shadowRoot.querySelectorAll('civic-share-bar')].map((bar) => bar.shadowRoot?.querySelectorAll('a[href], button').length ?? 0), tag);
-      if (!bars.length || bars.some((n) => !n)) throw new Error(`share bars missing or empty: ${JSON.stringify(bars)}\n${snippet}`);
+      // The closure list loads on demand: wait for its rows' share bars.
+      const bars = () => tab.evaluate((t) => [...document.querySelector(t).shadowRoot.querySelectorAll('civic-share-bar')].map((bar) => bar.shadowRoot?.querySelectorAll('a[href], button').length ?? 0), tag);
+      const begun = Date.now();
+      let found = await bars();
+      while ((!found.length || found.some((n) => !n)) && Date.now() - begun < 10_000) {
+        await new Promise((r) => setTimeout(r, 100));
+        found = await bars();
+      }
+      if (!found.length || found.some((n) => !n)) throw new Error(`share bars missing or empty: ${JSON.stringify(found)}\n${snippet}`);
     }
     if (welsh) {
       const lang = await tab.evaluate((t) => document.querySelector(t).closest('[lang]').lang, tag);

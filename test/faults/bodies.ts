@@ -1,11 +1,19 @@
 /** Response bodies that misbehave on the wire, shared by the fault corpora. */
 import { HttpResponse } from 'msw';
+import { engine } from '../harness/engine.js';
 
 const encoder = new TextEncoder();
 
-/** A body that arrives in part, then stops half-way with a network error. */
+/**
+ * A body that arrives in part, then stops half-way with a network error. WebKit cannot hand a
+ * streamed body to the service worker: msw reads a mocked body whole first, and one that fails
+ * half-way broke every later request of the file. There it is the network error the widget would
+ * meet, before the headers instead of after them.
+ */
 export const halfBody = (text: string): Response =>
-  new HttpResponse(
+  engine === 'webkit'
+    ? Response.error()
+    : new HttpResponse(
     new ReadableStream({
       start(controller) {
         controller.enqueue(encoder.encode(text.slice(0, text.length / 2)));

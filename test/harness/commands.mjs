@@ -13,6 +13,7 @@
 //   447 px); keys are WebDriver key codes; reduced motion is GTK's own setting (Gtk/EnableAnimations),
 //   changed through xsettingsd, which run.mjs starts on the Xvfb display.
 
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
 const KEY_ALIASES = { Space: ' ' };
@@ -25,9 +26,13 @@ async function webkitViewport(driver, width, height) {
   for (let i = 0; i < 4; i++) {
     await driver.setWindowSize(w, h);
     const [iw, ih] = await driver.execute(() => [window.innerWidth, window.innerHeight]);
-    if (iw === width && ih === height) return;
+    if (iw === width && ih === height) break;
     [w, h] = [w + (width - iw), h + (height - ih)];
   }
+  // Xvfb has no window manager: X gives focus to the window under the pointer, and a window resized
+  // away from the pointer loses it (document.hasFocus() false; WebKit then matches no :focus or
+  // :focus-visible). Put the pointer back inside the page.
+  refocus();
   const [iw] = await driver.execute(() => [window.innerWidth]);
   if (iw !== width) throw new Error(`WebKit's viewport is ${iw} px wide, not ${width}`);
 }
@@ -87,7 +92,34 @@ export function engineCommands(engine) {
   };
 }
 
+let testWindow;
+/**
+ * Keys go to the active window. A link a test clicks with target="_blank" (the share bar's) opens
+ * a window that takes focus, and a resize can lose it: close every other window, then activate the
+ * test's own, before keys are sent.
+ */
+async function focusTestWindow(driver) {
+  testWindow ??= await driver.getWindowHandle();
+  for (const handle of await driver.getWindowHandles()) {
+    if (handle === testWindow) continue;
+    await driver.switchToWindow(handle);
+    await driver.closeWindow();
+  }
+  await driver.switchToWindow(testWindow);
+  refocus();
+}
+
+/** X input focus back on MiniBrowser's window (xdotool's windowfocus needs no window manager). */
+function refocus() {
+  try {
+    execFileSync('xdotool', ['search', '--onlyvisible', '--class', 'MiniBrowser', 'windowfocus', '--sync', '%@'], { stdio: 'ignore', timeout: 5000 });
+  } catch {
+    /* no xdotool, or no window: keys still go to the page WebDriver drives */
+  }
+}
+
 async function webkitCommand(driver, command, payload) {
+  if (command === 'civic-keys') await focusTestWindow(driver);
   if (command === 'civic-viewport') await webkitViewport(driver, payload.width, payload.height);
   else if (command === 'civic-media') await webkitReducedMotion(driver, payload.reducedMotion ?? 'no-preference');
   else if (command === 'civic-keys') {

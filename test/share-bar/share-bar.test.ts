@@ -231,11 +231,13 @@ describe('<civic-share-bar>', () => {
       const stored = JSON.stringify({ ...localStorage });
       const requests = performance.getEntriesByType('resource').length;
       let sent = 0;
-      worker.events.on('request:start', () => sent++);
+      const count = () => void sent++;
+      worker.events.on('request:start', count);
       sinon.stub(navigator, 'clipboard').value({ writeText: sinon.stub().resolves() });
       const el = await mount(`url="${URL_}"`);
       for (const control of $$(el, 'a, button')) control.click();
       await new Promise((r) => setTimeout(r, 100));
+      worker.events.removeListener('request:start', count);
       expect(sent).to.equal(0);
       expect(performance.getEntriesByType('resource').length).to.equal(requests);
       expect(document.cookie).to.equal(cookies);
