@@ -4,11 +4,24 @@ import sinon from 'sinon';
 import '../../src/report-form/define.js';
 import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../../src/core/events.js';
 import { outboxEntries } from '../../src/report-form/outbox.js';
+import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { OPEN311, received, setTokenDelay } from '../mocks/open311.js';
 import { collect, realDelay, until } from '../helpers.js';
 import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup, toDetails } from './helpers.js';
 
 const EP = `endpoint="${OPEN311}"`;
+
+
+/** A graffiti report (no questions) on "Where is it?", after pressing "Use my location". */
+async function useMyLocation(attrs: string, lang = 'en'): Promise<CivicReportForm> {
+  const el = await mount(attrs, lang);
+  await ready(el);
+  await choose(el, 'service-1');
+  await next(el);
+  $<HTMLButtonElement>(el, '#use-location')!.click();
+  await el.updateComplete;
+  return el;
+}
 
 describe('<civic-report-form>', () => {
   let clock: sinon.SinonFakeTimers;
@@ -139,12 +152,7 @@ describe('<civic-report-form>', () => {
 
     it('"Do not use this location" puts focus back on "Use my location"', async () => {
       sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
-      const el = await mount(EP);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      $<HTMLButtonElement>(el, '#use-location')!.click();
-      await el.updateComplete;
+      const el = await useMyLocation(EP);
       $$(el, 'button.secondary').find((b) => textOf(b) === 'Do not use this location')!.click();
       await el.updateComplete;
       await el.updateComplete;
@@ -162,11 +170,7 @@ describe('<civic-report-form>', () => {
         }),
       );
       sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
-      const el = await mount(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}"`, 'cy');
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      $<HTMLButtonElement>(el, '#use-location')!.click();
+      const el = await useMyLocation(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}"`, 'cy');
       await until(() => textOf($(el, '.inset p')).includes('Stryd Fawr'), 'the address');
       expect(textOf($(el, '.inset p'))).to.equal('Yn defnyddio eich lleoliad: 14 Stryd Fawr, Caerdydd');
       expect(asked).to.deep.equal(['?lat=51.481600&lon=-3.179090']);
@@ -176,12 +180,7 @@ describe('<civic-report-form>', () => {
     it('falls back to the position in words when the address service fails', async () => {
       worker.use(http.get('https://council.example/address/reverse', () => new HttpResponse('<html>oops</html>', { status: 500 })));
       sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: -33.8688, longitude: 151.2093 } } as GeolocationPosition));
-      const el = await mount(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}" map-url="javascript:alert({lat})"`);
-      await ready(el);
-      await choose(el, 'service-1');
-      await next(el);
-      $<HTMLButtonElement>(el, '#use-location')!.click();
-      await el.updateComplete;
+      const el = await useMyLocation(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}" map-url="javascript:alert({lat})"`);
       await realDelay(50);
       expect(textOf($(el, '.inset p'))).to.equal('Using your location: 33.8688° south, 151.2093° east');
       expect($(el, '.inset a'), 'a map-url that is not http(s) gives no link').to.equal(null);
@@ -194,12 +193,7 @@ describe('<civic-report-form>', () => {
     for (const [what, code, message] of locationFailures) {
       it(`explains a location that is ${what}, and leaves the address open`, async () => {
         sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((_s, failure) => failure!({ code, PERMISSION_DENIED: 1 } as GeolocationPositionError));
-        const el = await mount(EP);
-        await ready(el);
-        await choose(el, 'service-1');
-        await next(el);
-        $<HTMLButtonElement>(el, '#use-location')!.click();
-        await el.updateComplete;
+        const el = await useMyLocation(EP);
         expect(textOf($(el, '.notice'))).to.equal(message);
         expect(textOf(document.querySelector('[data-civic-live="polite"]'))).to.equal(message);
         await type(el, 'address', 'By the war memorial');
