@@ -279,10 +279,23 @@ export const styles = css`
     text-underline-offset: 0.15em;
   }
   .back-link {
+    position: relative;
     margin-bottom: var(--_space-3);
+    padding-left: 14px;
   }
+  /* GOV.UK's chevron, drawn with borders: a '‹' in content would be read aloud ("‹ Back"). */
   .back-link::before {
-    content: '‹ ';
+    content: '';
+    position: absolute;
+    top: 0;
+    bottom: 0;
+    left: 3px;
+    width: 7px;
+    height: 7px;
+    margin: auto 0;
+    border: solid currentColor;
+    border-width: 1px 1px 0 0;
+    transform: rotate(225deg);
   }
   .back-link:focus-visible,
   .link:focus-visible {

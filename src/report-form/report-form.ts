@@ -15,7 +15,7 @@ import { PhotoError, preparePhoto, type Photo } from './photos.js';
 import { reverseGeocode } from './place.js';
 import { localAttribute, localService, parseServiceStrings } from './service-strings.js';
 import { styles } from './report-form.styles.js';
-import { renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderRefused, renderService } from './steps.js';
+import { clearCountTimer, renderCheck, renderConfirmation, renderContact, renderDetails, renderLocation, renderRefused, renderService } from './steps.js';
 
 /** A journey finished in less time than this is a bot's (a time-trap instead of a CAPTCHA). */
 const TIME_TRAP = 3000;
@@ -177,6 +177,7 @@ export class CivicReportForm extends CivicElement {
     window.removeEventListener('online', this.#handleOnline);
     this.#stopOutbox?.();
     clearTimeout(this.#retry);
+    clearCountTimer(this);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -559,8 +560,13 @@ export class CivicReportForm extends CivicElement {
     const focusField = (event: Event, field: string) => {
       event.preventDefault(); // a fragment link cannot reach into a shadow root
       const el = this.renderRoot.querySelector<HTMLElement>(`#${field}`);
-      el?.focus();
-      el?.scrollIntoView?.({ block: 'center' });
+      if (!el) return;
+      // GOV.UK's error summary: the question (its legend, else its label) is brought into view, not
+      // just the control, so the resident sees what is asked; then focus, without scrolling again.
+      const legend = el.closest('fieldset')?.querySelector('legend');
+      const label = legend ?? this.renderRoot.querySelector(`label[for="${field}"]`) ?? el;
+      label.scrollIntoView({ block: 'start' });
+      el.focus({ preventScroll: true });
     };
     return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
       <h2 id="error-summary-title">${this.text.t('errorSummary')}</h2>

@@ -138,7 +138,12 @@ export function renderLocation(form: Form): TemplateResult {
     ${continueButton(form)}`;
 }
 
-let countTimer: ReturnType<typeof setTimeout> | undefined;
+/** Each form's pending character-count announcement (one per form, cleared when it leaves the page). */
+const countTimers = new WeakMap<Form, ReturnType<typeof setTimeout>>();
+export function clearCountTimer(form: Form): void {
+  clearTimeout(countTimers.get(form));
+  countTimers.delete(form);
+}
 
 function countText(form: Form): string {
   const left = MAX_DESCRIPTION - form.draft.description.length;
@@ -169,8 +174,11 @@ export function renderDetails(form: Form): TemplateResult {
         @input=${(event: Event) => {
           form.set({ description: valueOf(event) });
           // GOV.UK's character count: announced once typing pauses, not at every key.
-          clearTimeout(countTimer);
-          countTimer = setTimeout(() => announce(countText(form)), 1000);
+          clearCountTimer(form);
+          countTimers.set(
+            form,
+            setTimeout(() => announce(countText(form)), 1000),
+          );
         }}
       ></textarea>
       <div class="visually-hidden" id="description-info">${t('countInfo', { count: MAX_DESCRIPTION })}</div>

@@ -79,6 +79,15 @@ describe('Open311 GeoReport v2', () => {
       expect(attributes[1]!.values).to.deep.equal([{ key: '1', name: 'Small' }]);
     });
 
+    it('keeps an XML question whose <automated> is false, and leaves out one that is true', () => {
+      const attribute = (code: string, automatedValue: string) =>
+        `<attribute><variable>true</variable><code>${code}</code><datatype>string</datatype><required>false</required><order>1</order><description>${code}?</description><automated>${automatedValue}</automated></attribute>`;
+      const attributes = readDefinition(
+        new FeedInput(`<?xml version="1.0"?><service_definition><service_code>POT</service_code><attributes>${attribute('KEEP', 'false')}${attribute('DROP', 'true')}${attribute('HIDDEN', 'hidden_field')}</attributes></service_definition>`, 'text/xml', 'https://council.example/'),
+      );
+      expect(attributes.map((a) => a.code)).to.deep.equal(['KEEP']);
+    });
+
     it('reads the answer to POST requests, trimming the notice', async () => {
       expect(readRequest(await fixture('post-service-request-response.xml'))).to.deep.equal({
         id: '293944',

@@ -284,6 +284,23 @@ describe('<civic-report-form>', () => {
       expect(heading(el), 'still on step 1').to.equal('What is the problem?');
     });
 
+    it('brings the question itself into view from the error summary, not just its control (GOV.UK)', async () => {
+      const el = await mount(EP);
+      await toDetails(el, 'service-0');
+      await until(() => !!$(el, '#attr-1-0'), 'questions');
+      await type(el, 'description', 'Bags');
+      el.parentElement!.style.paddingBottom = '3000px'; // room to scroll
+      await next(el);
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      const link = $$(el, '.error-summary a').find((a) => a.getAttribute('href') === '#attr-1-0')!;
+      link.click();
+      const legend = $(el, '#attr-1-0')!.closest('fieldset')!.querySelector('legend')!;
+      expect(focused(el)).to.equal($(el, '#attr-1-0'));
+      const top = legend.getBoundingClientRect().top;
+      expect(top, 'the legend “What has been dumped?” is on screen').to.be.within(-1, 50);
+      el.parentElement!.style.paddingBottom = '';
+    });
+
     it('asks for a place, then a description and each required question, in page order, keeping the answers', async () => {
       const el = await mount(EP);
       await ready(el);
@@ -314,6 +331,27 @@ describe('<civic-report-form>', () => {
       expect($<HTMLTextAreaElement>(el, '#description')!.value.length, 'not cut').to.equal(4002);
       await next(el);
       expect(summary(el)).to.deep.equal(['The description must be 4,000 characters or fewer']);
+    });
+
+    it('announces each form’s own character count once typing pauses, and nothing for a form that has left', async () => {
+      const first = await mount(EP);
+      const second = await mount(`${EP.replace('open311/v2', 'open311/v2/')}`); // its own draft key
+      await toDetails(first);
+      await toDetails(second);
+      const region = document.querySelector('[data-civic-live="polite"]')!;
+      const heard: string[] = [];
+      const observer = new MutationObserver(() => heard.push(textOf(region)));
+      observer.observe(region, { childList: true, subtree: true, characterData: true });
+      await type(first, 'description', 'a'.repeat(3990));
+      await type(second, 'description', 'b'.repeat(3995)); // typing in another form does not cancel the first's
+      await realDelay(1100);
+      expect(heard.filter(Boolean)).to.have.members(['You have 10 characters remaining', 'You have 5 characters remaining']);
+      heard.length = 0;
+      await type(first, 'description', 'a'.repeat(3980));
+      first.remove();
+      await realDelay(1100);
+      observer.disconnect();
+      expect(heard.filter(Boolean), 'a form that has left the page says nothing').to.deep.equal([]);
     });
 
     it('checks the email when contact is required, and the format of any phone number', async () => {
@@ -646,6 +684,17 @@ describe('<civic-report-form>', () => {
       $(el, '#photos')!.addEventListener('click', (event) => (opened++, event.preventDefault()));
       button.click();
       expect(opened, 'the button opens the file chooser').to.equal(1);
+    });
+
+    it('names Back "Back", its chevron drawn in CSS (a ‹ in the text would be read aloud)', async () => {
+      const el = await mount(EP);
+      await ready(el);
+      await choose(el, 'service-1');
+      await next(el);
+      const back = $(el, '.back-link')!;
+      expect(back.textContent.trim()).to.equal('Back');
+      expect(getComputedStyle(back, '::before').content).to.not.contain('‹');
+      expect(getComputedStyle(back, '::before').borderTopWidth).to.equal('1px');
     });
 
     it('puts no focus box around a heading that took focus', async () => {

@@ -57,6 +57,11 @@ export function xmlRecord(el: Element): Data {
 /** A list, whatever the server sent: a list, one object, or nothing. */
 const list = (value: unknown): Data[] => ([] as unknown[]).concat(value ?? []).filter(isRecord);
 const bool = (value: unknown) => value === true || value === 'true';
+/**
+ * `automated` names who fills the attribute in ("hidden_field", "server_set", true): such a question
+ * is not the resident's. Read as text, so XML's `<automated>false</automated>` keeps the question.
+ */
+const automated = (value: unknown) => value !== undefined && value !== null && value !== false && !/^(false|0|)$/i.test(String(value).trim());
 
 /** The body's records: the XML root's `name` children, or the JSON list itself. */
 function records(input: FeedInput, name: string): Data[] {
@@ -95,7 +100,7 @@ export function readDefinition(input: FeedInput): Attribute[] {
     .flatMap((a): Attribute[] => {
       const code = idOf(a['code']);
       const datatype = typeof a['datatype'] === 'string' ? a['datatype'].toLowerCase() : 'string';
-      if (!code || a['automated'] || !DATATYPES.includes(datatype)) return [];
+      if (!code || automated(a['automated']) || !DATATYPES.includes(datatype)) return [];
       // XML wraps each in <value>; JSON may send one object instead of a list.
       const values = isRecord(a['values']) && 'value' in a['values'] ? a['values']['value'] : a['values'];
       return [
