@@ -61,7 +61,8 @@ const bool = (value: unknown) => value === true || value === 'true';
  * `automated` names who fills the attribute in ("hidden_field", "server_set", true): such a question
  * is not the resident's. Read as text, so XML's `<automated>false</automated>` keeps the question.
  */
-const automated = (value: unknown) => value !== undefined && value !== null && value !== false && !/^(false|0|)$/i.test(String(value).trim());
+const automated = (value: unknown) =>
+  value === true || (typeof value === 'number' && value !== 0) || (typeof value === 'string' && !/^(false|0|)$/i.test(value.trim()));
 
 /** The body's records: the XML root's `name` children, or the JSON list itself. */
 function records(input: FeedInput, name: string): Data[] {
