@@ -214,6 +214,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     saveList(MINE, this.mine);
   }
 
+  // Everything that decides what is rendered is worked out here, before the render: setting state in
+  // updated() would render twice (and Lit warns about it).
   protected override willUpdate(): void {
     if (this.mode === 'list' && !this.#list) {
       import('./list.js').then(
@@ -224,10 +226,6 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
         () => undefined, // offline: the summary stays, and the next update tries again
       );
     }
-  }
-
-  protected override updated(changed: PropertyValues): void {
-    super.updated(changed);
     const shown = this.#closures(this.#day().day).filter((c) => c.status !== 'open');
     // One polite announcement for closures that appear while the page is open: never the whole list.
     if (this.#seen) {
@@ -235,21 +233,23 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
       if (added.length) {
         announce(this.#text.plural('moreClosed', added.length));
         this.#fresh = new Set(added.map((c) => c.id));
-        this.requestUpdate();
       }
     }
     if (this.#seen || this.#feed.answered) this.#seen = new Set(shown.map((c) => c.id));
     this.#measure();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
     // The ticker's speed: the track holds the items twice and moves by one copy's width.
     const track = this.renderRoot.querySelector<HTMLElement>('.track');
     if (track) track.style.setProperty('--_duration', `${Math.max(5, track.scrollWidth / 2 / Math.max(10, this.speed || 60))}s`);
   }
 
-  /** Moves only with room for it and no Reduce Motion. */
+  /** Moves only with room for it and no Reduce Motion (the host's width: known before the first render). */
   #measure(): void {
-    const section = this.renderRoot.querySelector('section');
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-    const moving = !!section && section.clientWidth >= MOVING_WIDTH * rem && !reducedMotion()?.matches;
+    const moving = this.isConnected && this.clientWidth >= MOVING_WIDTH * rem && !reducedMotion()?.matches;
     if (moving !== this.moving) this.moving = moving;
   }
 

@@ -228,6 +228,21 @@ describe('<civic-closure-ticker>', () => {
     expect($$(el, '[part="list"] .fresh .school').map((s) => s.textContent)).to.deep.equal(['Brook Primary School']);
   });
 
+  it('renders each change once: nothing it shows is decided after the render (no second update)', async () => {
+    const warn = sinon.spy(console, 'warn');
+    const feed = structuredClone(closuresJson);
+    worker.use(http.get('/feeds/once.json', () => HttpResponse.json(feed)));
+    const el = await mount('src="/feeds/once.json" refresh="30"');
+    await ready(el);
+    const renders = sinon.spy(el as unknown as { render(): unknown }, 'render');
+    feed.closures.push({ id: 'new', school: 'Brook Primary School', urn: '100009', status: 'closed', reason: 'Snow', area: 'East' });
+    await advance(30_000);
+    await until(() => $$(el, '[part="list"] .fresh').length > 0, 'the new closure');
+    await el.updateComplete;
+    expect(renders.callCount, 'one render for the new data').to.equal(1);
+    expect(warn.args.map((a) => String(a[0])).filter((m) => m.includes('change-in-update'))).to.deep.equal([]);
+  });
+
   it('keeps the last good closures when the feed fails, and says they may be out of date after twice the refresh time', async () => {
     let broken = false;
     worker.use(http.get('/feeds/flaky.json', () => (broken ? new HttpResponse(null, { status: 503 }) : HttpResponse.json(closuresJson))));
