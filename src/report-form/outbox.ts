@@ -21,6 +21,8 @@ export interface Report {
   /** The POST fields, in order (everything but `media_url`). */
   fields: [string, string][];
   photos: Blob[];
+  /** The photo store's address for each photo already uploaded, first first: a retry uploads only the rest. */
+  mediaUrls?: string[] | undefined;
   /** The journey's answers, so that a refused report can be changed and sent again. */
   draft?: Draft | undefined;
 }
@@ -31,6 +33,8 @@ export interface OutboxEntry extends Report {
   attempts: number;
   /** The server refused it (4xx): its messages. Not retried. */
   refused?: string[];
+  /** Sent, but could not be deleted: deleted at the next drain, never sent again. */
+  sent?: boolean;
 }
 
 export type OutboxNews =
@@ -58,7 +62,8 @@ function revive(stored: StoredEntry): OutboxEntry {
   const photos = (Array.isArray(stored.photos) ? stored.photos : []).flatMap((p) =>
     p instanceof Blob ? [p] : p && p.bytes instanceof ArrayBuffer ? [new Blob([p.bytes], { type: typeof p.type === 'string' ? p.type : 'image/jpeg' })] : [],
   );
-  return { ...stored, photos };
+  const mediaUrls = Array.isArray(stored.mediaUrls) ? stored.mediaUrls.filter((u): u is string => typeof u === 'string' && /^https?:/.test(u)) : undefined;
+  return { ...stored, photos, mediaUrls };
 }
 
 /** Posts one photo to the media endpoint; its answer's `url` must be http(s). */
@@ -89,10 +94,18 @@ async function uploadPhoto(mediaEndpoint: string, blob: Blob, index: number, tim
  * Uploads the photos, then POSTs the report. Every photo's URL is sent as `media_url`, the first
  * first: the spec has one `media_url`, so a server that keeps only one value keeps a photo.
  */
-export async function sendReport(report: Report): Promise<RequestResult> {
+export async function sendReport(report: Report, onUploaded?: (urls: string[]) => Promise<void>): Promise<RequestResult> {
   const fields = [...report.fields];
   if (report.mediaEndpoint) {
-    for (const [index, photo] of report.photos.entries()) fields.push(['media_url', await uploadPhoto(report.mediaEndpoint, photo, index)]);
+    // Each photo is uploaded once: its address is kept on the report (and, from the outbox, stored),
+    // so a POST that fails after the uploads does not upload them again on every retry.
+    const urls = (report.mediaUrls ??= []);
+    for (const [index, photo] of report.photos.entries()) {
+      if (urls[index]) continue;
+      urls[index] = await uploadPhoto(report.mediaEndpoint, photo, index);
+      await onUploaded?.(urls).catch(() => undefined);
+    }
+    for (const url of urls.slice(0, report.photos.length)) fields.push(['media_url', url]);
   }
   return postRequest(report.endpoint, fields, report.options);
 }
@@ -142,14 +155,26 @@ async function lockAndDrain(): Promise<void> {
   else await drain();
 }
 
+/** Reports this page has sent: never sent again, even if deleting them from IndexedDB failed. */
+const sent = new Set<string>();
+
 async function drain(): Promise<void> {
+  // One server that is down must not hold back reports to the others: its later reports wait, the
+  // rest are sent.
+  const down = new Set<string>();
+  let waiting = false;
   for (const entry of await outboxEntries()) {
-    if (entry.refused) continue;
+    if (entry.refused || down.has(entry.endpoint)) continue;
+    if (sent.has(entry.id) || entry.sent) {
+      await del(entry.id, db()).catch(() => undefined);
+      continue;
+    }
     try {
       // An unreadable 2xx confirms nothing: the report stays and is tried again (a duplicate is better than a loss).
-      const result = await sendReport(entry);
-      await del(entry.id, db()).catch(() => undefined);
-      failures = 0;
+      const result = await sendReport(entry, (mediaUrls) => save({ ...entry, mediaUrls }));
+      sent.add(entry.id);
+      // Deleted, or at least marked sent, so no later visit sends it again.
+      await del(entry.id, db()).catch(() => save({ ...entry, sent: true }).catch(() => undefined));
       tell({ kind: 'sent', id: entry.id, result });
     } catch (error) {
       const server = error instanceof Open311Error && error.reason === 'http' ? error.status : 0;
@@ -158,13 +183,15 @@ async function drain(): Promise<void> {
         tell({ kind: 'refused', id: entry.id, messages: (error as Open311Error).messages });
         continue;
       }
-      // Offline, a timeout or a server in trouble: everything waits, with backoff.
+      // Offline, a timeout or a server in trouble: this server's reports wait, with backoff.
       await save({ ...entry, attempts: entry.attempts + 1 }).catch(() => undefined);
       tell({ kind: 'waiting', id: entry.id });
-      retryLater();
-      return;
+      down.add(entry.endpoint);
+      waiting = true;
     }
   }
+  if (waiting) retryLater();
+  else failures = 0;
 }
 
 /** 30 s, 1, 2, 4… minutes, at most 30, with jitter so that a council's residents do not return together. */

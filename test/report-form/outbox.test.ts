@@ -2,7 +2,7 @@ import { worker, http, HttpResponse } from '../setup.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { discard, flushOutbox, onOutbox, outboxEntries, queueReport, type OutboxNews } from '../../src/report-form/outbox.js';
-import { OPEN311, open311Handlers, received, resetOpen311 } from '../mocks/open311.js';
+import { MEDIA, OPEN311, open311Handlers, received, resetOpen311, uploads } from '../mocks/open311.js';
 import { realDelay, until } from '../helpers.js';
 import { createStore, get, set } from 'idb-keyval';
 
@@ -69,6 +69,30 @@ describe('the outbox', () => {
     await Promise.all([flushOutbox(), flushOutbox()]);
     expect(received.map((r) => r.get('description'))).to.deep.equal(['no locks']);
     expect(await outboxEntries()).to.deep.equal([]);
+  });
+
+  it('sends to the servers that answer while one is down: one dead endpoint does not hold back the others', async () => {
+    const DOWN = 'https://other-council.example/open311/v2';
+    worker.use(http.post(`${DOWN}/requests.json`, () => HttpResponse.error()));
+    await queueReport({ ...report('to the dead server'), endpoint: DOWN });
+    await queueReport(report('to the working one'));
+    await flushOutbox();
+    expect(received.map((r) => r.get('description'))).to.deep.equal(['to the working one']);
+    expect((await outboxEntries()).map((e) => e.endpoint)).to.deep.equal([DOWN]);
+    expect(news.map((n) => n.kind).sort()).to.deep.equal(['sent', 'waiting']);
+  });
+
+  it('uploads each photo once, however often the report itself has to be retried', async () => {
+    let attempts = 0;
+    worker.use(http.post(`${OPEN311}/requests.json`, () => (++attempts === 1 ? new HttpResponse(null, { status: 503 }) : undefined)));
+    await queueReport({ ...report('with a photo'), mediaEndpoint: MEDIA, photos: [new Blob([new Uint8Array([0xff, 0xd8, 0xff])], { type: 'image/jpeg' })] });
+    await flushOutbox();
+    expect(received, 'the first POST failed').to.have.length(0);
+    expect((await outboxEntries())[0]!.mediaUrls, 'the uploaded photo is remembered').to.deep.equal([`${MEDIA}/1.jpg`]);
+    await flushOutbox();
+    expect(received).to.have.length(1);
+    expect(received[0]!.getAll('media_url')).to.deep.equal([`${MEDIA}/1.jpg`]);
+    expect(uploads, 'uploaded once').to.have.length(1);
   });
 
   it('backs off after a failure (30 s, then longer) and tries again by itself', async () => {
