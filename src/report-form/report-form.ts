@@ -157,7 +157,8 @@ export class CivicReportForm extends CivicElement {
   #loads = 0;
   #failures = 0;
   #retry: ReturnType<typeof setTimeout> | undefined;
-  #restored = false;
+  /** The endpoint whose saved journey and refused reports have been brought back. */
+  #restoredFor: string | undefined;
   #returnToCheck = false;
   #stopOutbox: (() => void) | undefined;
 
@@ -169,6 +170,8 @@ export class CivicReportForm extends CivicElement {
     this.#stopOutbox = onOutbox(this.#handleOutbox);
     ensureWatching();
     void flushOutbox(); // reports left on this device by an earlier visit
+    // Moved in the page while it could not load (its retry timer went with it): try again now.
+    if (this.hasUpdated && this.status === 'unavailable') void this.#load();
   }
 
   override disconnectedCallback(): void {
@@ -239,7 +242,7 @@ export class CivicReportForm extends CivicElement {
       if (!offered.length) throw new Open311Error('parse', 200);
       this.offered = offered;
       this.#failures = 0;
-      if (!this.#restored) await this.#restore(endpoint);
+      if (this.#restoredFor !== endpoint) await this.#restore(endpoint);
       this.status = 'ready';
     } catch (error) {
       if (load !== this.#loads) return;
@@ -253,7 +256,7 @@ export class CivicReportForm extends CivicElement {
 
   /** Picks up the journey where a reload or crash left it, or the report this device is keeping. */
   async #restore(endpoint: string): Promise<void> {
-    this.#restored = true;
+    this.#restoredFor = endpoint;
     const draft = reviveDraft(loadDraft(endpoint));
     if (!this.offered.some((s) => s.code === draft.service)) Object.assign(draft, { service: '', step: Step.Service });
     this.draft = draft;
@@ -568,11 +571,15 @@ export class CivicReportForm extends CivicElement {
       label.scrollIntoView({ block: 'start' });
       el.focus({ preventScroll: true });
     };
-    return html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">${this.text.t('errorSummary')}</h2>
-      <ul>
-        ${this.errors.map((e) => html`<li>${e.field ? html`<a href="#${e.field}" @click=${(event: Event) => focusField(event, e.field)}>${e.text}</a>` : e.text}</li>`)}
-      </ul>
+    // GOV.UK's error summary: focus on the box, the words in an inner role="alert" (aria-labelledby on
+    // a div without a role names nothing, and axe only flags it as "needs review").
+    return html`<div class="error-summary" part="error-summary" tabindex="-1">
+      <div role="alert">
+        <h2 id="error-summary-title">${this.text.t('errorSummary')}</h2>
+        <ul>
+          ${this.errors.map((e) => html`<li>${e.field ? html`<a href="#${e.field}" @click=${(event: Event) => focusField(event, e.field)}>${e.text}</a>` : e.text}</li>`)}
+        </ul>
+      </div>
     </div>`;
   }
 

@@ -5,7 +5,7 @@ import '../../src/report-form/define.js';
 import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../../src/core/events.js';
 import { outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
-import { OPEN311, received, setTokenDelay } from '../mocks/open311.js';
+import { OPEN311, open311HandlersAt, received, setTokenDelay } from '../mocks/open311.js';
 import { collect, realDelay, until } from '../helpers.js';
 import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup, toDetails } from './helpers.js';
 
@@ -60,6 +60,29 @@ describe('<civic-report-form>', () => {
       window.dispatchEvent(new Event('online'));
       await ready(el);
       expect(heading(el)).to.equal('What is the problem?');
+    });
+
+    it('loads again when moved in the page while it could not load (its retry went with it)', async () => {
+      worker.use(http.get(`${OPEN311}/services.json`, () => new HttpResponse(null, { status: 503 }), { once: true }));
+      const el = await mount(EP);
+      await until(() => !!$(el, '[part="message"]'), 'the unavailable message');
+      const home = el.parentElement!;
+      el.remove();
+      home.append(el); // a CMS moving the block, or a framework re-rendering it
+      await ready(el);
+      expect(heading(el)).to.equal('What is the problem?');
+    });
+
+    it('brings back the saved journey of each endpoint it is pointed at, not only the first', async () => {
+      const other = 'https://other-council.example/open311/v2';
+      worker.use(...open311HandlersAt(other, 'https://other-council.example/media'));
+      sessionStorage.setItem(`civic-widgets:report:${other}`, JSON.stringify({ step: 2, service: 'GRAF', address: 'Saved for the other council', startedAt: Date.now() }));
+      const el = await mount(EP);
+      await ready(el);
+      expect(heading(el)).to.equal('What is the problem?');
+      el.setAttribute('endpoint', other);
+      await until(() => heading(el) === 'Where is it?', 'the other endpoint’s saved step');
+      expect($<HTMLTextAreaElement>(el, '#address')!.value).to.equal('Saved for the other council');
     });
 
     it('adds a filter over 8 services, matching without case or accents, and says how many match', async () => {
