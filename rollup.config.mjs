@@ -5,7 +5,7 @@ import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 const widgets = ['alert-banner', 'closure-ticker', 'report-form', 'share-bar'];
 
@@ -58,6 +58,19 @@ const vscodeData = () => ({
   },
 });
 
+// dist/ bundles idb-keyval (Apache-2.0) and d3-dsv (ISC); the script-tag files bundle Lit
+// (BSD-3-Clause) too: ship their licences.
+const bundled = ['idb-keyval', 'd3-dsv'];
+const licences = (packages) => ({
+  name: 'civic-licences',
+  generateBundle() {
+    const text = packages
+      .map((pkg) => `${pkg}\n${'='.repeat(pkg.length)}\n${readFileSync(['LICENSE', 'LICENCE'].map((f) => `node_modules/${pkg}/${f}`).find(existsSync), 'utf8').trim()}\n`)
+      .join('\n');
+    this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source: `civic-widgets bundles these libraries.\n\n${text}` });
+  },
+});
+
 const npm = {
   input: [
     'src/index.ts',
@@ -65,28 +78,18 @@ const npm = {
     ...widgets.flatMap((w) => [`src/${w}/${w}.ts`, `src/${w}/define.ts`]),
   ],
   external: [/^lit(\/|$)/, /^lit-html(\/|$)/, /^@lit\//, /^@lit-labs\//],
-  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true }), schemas(), vscodeData()],
+  plugins: [resolve(), ts({ outDir: 'dist', declaration: true, declarationMap: true, sourceMap: true }), schemas(), vscodeData(), licences(bundled)],
   output: {
     dir: 'dist',
     format: 'es',
     sourcemap: true,
     preserveModules: true,
     preserveModulesRoot: 'src',
-    // tslib's __decorate is bundled (lit stays the only dependency); keep it out of node_modules/.
-    entryFileNames: (chunk) => (chunk.name.includes('node_modules') ? 'vendor/[name].js'.replace('[name]', chunk.name.split('/').pop()) : '[name].js'),
+    // Lit is the only dependency (external here). The small libraries that are devDependencies
+    // (idb-keyval, d3-dsv) are bundled, under vendor/<package>/<their own path>, so no two collide.
+    entryFileNames: (chunk) => (chunk.name.includes('node_modules/') ? `vendor/${chunk.name.split('node_modules/').pop()}.js` : '[name].js'),
   },
 };
-
-// The script-tag files bundle Lit (BSD-3-Clause) and, on demand, d3-dsv (ISC): ship their licences.
-const licences = () => ({
-  name: 'civic-licences',
-  generateBundle() {
-    const text = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element', 'd3-dsv']
-      .map((pkg) => `${pkg}\n${'='.repeat(pkg.length)}\n${readFileSync(`node_modules/${pkg}/LICENSE`, 'utf8').trim()}\n`)
-      .join('\n');
-    this.emitFile({ type: 'asset', fileName: 'THIRD-PARTY-LICENSES.txt', source: `civic-widgets bundles these libraries.\n\n${text}` });
-  },
-});
 
 const cdn = (entry, name) => ({
   input: entry,
@@ -98,7 +101,7 @@ const cdn = (entry, name) => ({
     ts({ outDir: 'cdn', declaration: false, declarationMap: false, sourceMap: false }),
     // Whitespace inside html`` and css`` templates (terser leaves template strings alone).
     minifyLiterals(),
-    licences(),
+    licences(['lit', 'lit-html', 'lit-element', '@lit/reactive-element', ...bundled]),
     terser({
       module: true,
       ecma: 2022,
