@@ -6,8 +6,8 @@ import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
 import { schedule } from '../core/feed/scheduler.js';
 import { hash } from '../core/hash.js';
 import { freshnessText, updatedText } from '../core/i18n/format.js';
-import * as cy from '../core/i18n/cy.js';
-import * as en from '../core/i18n/en.js';
+import * as core from '../core/i18n/messages.js';
+import { cy, en } from './messages.js';
 import { TextController } from '../core/i18n/text-controller.js';
 import { safeUrl } from '../core/safe-url.js';
 import { loadList, saveList } from '../core/stored-list.js';
@@ -118,7 +118,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
   /** @internal */
   private hiddenKeys: string[] = [];
 
-  readonly #text = new TextController(this, { en: { ...en.core, ...en.alertBanner }, cy: { ...cy.core, ...cy.alertBanner } });
+  readonly #text = new TextController(this, { en: { ...core.en, ...en }, cy: { ...core.cy, ...cy } });
   readonly #feed = new FeedController<AlertFeed>(this, {
     kind: 'alerts',
     adapters,

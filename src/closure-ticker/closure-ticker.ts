@@ -4,8 +4,8 @@ import { announce, prepareAnnouncer } from '../core/announce.js';
 import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
 import { pageHidden, schedule } from '../core/feed/scheduler.js';
 import { formatDate, freshnessText, fromLondon, londonDate, londonDay } from '../core/i18n/format.js';
-import * as cy from '../core/i18n/cy.js';
-import * as en from '../core/i18n/en.js';
+import * as core from '../core/i18n/messages.js';
+import { cy, en } from './messages.js';
 import { TextController } from '../core/i18n/text-controller.js';
 import { absoluteUrl, safeUrl } from '../core/safe-url.js';
 import { loadList, saveList } from '../core/stored-list.js';
@@ -116,8 +116,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
   private mine: string[] = [];
 
   readonly #text = new TextController(this, {
-    en: { ...en.core, ...en.closureTicker },
-    cy: { ...cy.core, ...cy.closureTicker },
+    en: { ...core.en, ...en },
+    cy: { ...core.cy, ...cy },
   });
   readonly #feed = new FeedController<ClosureFeed>(this, {
     kind: 'closures',

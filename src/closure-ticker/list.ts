@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { TextController } from '../core/i18n/text-controller.js';
-import type { ClosureTickerMessages, CoreMessages } from '../core/i18n/en.js';
+import type { CoreMessages } from '../core/i18n/messages.js';
+import type { ClosureTickerMessages } from './messages.js';
 import { STATUSES, type Closure } from './types.js';
 
 /**

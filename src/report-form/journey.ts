@@ -5,7 +5,7 @@
 import { fromLondon } from '../core/i18n/format.js';
 import type { Params } from '../core/i18n/text-controller.js';
 import type { Draft } from './draft.js';
-import type { ReportFormMessages } from '../core/i18n/report-form.js';
+import type { ReportFormMessages } from './messages.js';
 import type { Attribute } from './open311/open311.js';
 
 export type Contact = 'required' | 'optional' | 'none';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { CivicElement } from '../core/civic-element.js';
 import { announce, prepareAnnouncer } from '../core/announce.js';
 import { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent, type CivicLocationDetail } from '../core/events.js';
-import { cy, en } from '../core/i18n/report-form.js';
+import { cy, en } from './messages.js';
 import { TextController } from '../core/i18n/text-controller.js';
 import { absoluteUrl } from '../core/safe-url.js';
 import { sharedStyles } from '../core/styles/shared.js';

@@ -1,8 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CivicLiteElement } from '../core/lite-element.js';
 import { CivicShareEvent } from '../core/events.js';
-import * as cy from '../core/i18n/cy.js';
-import * as en from '../core/i18n/en.js';
+import { cy, en } from './messages.js';
 import { TextController } from '../core/i18n/text-controller.js';
 import { safeUrl } from '../core/safe-url.js';
 import { sharedStyles } from '../core/styles/shared.js';
@@ -98,7 +97,7 @@ export class CivicShareBar extends CivicLiteElement {
   declare brandColours: boolean;
 
   #status: 'copied' | 'failed' | undefined;
-  readonly #text = new TextController(this, { en: en.shareBar, cy: cy.shareBar });
+  readonly #text = new TextController(this, { en, cy });
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   override disconnectedCallback(): void {

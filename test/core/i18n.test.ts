@@ -6,8 +6,18 @@ import { CivicElement } from '../../src/core/civic-element.js';
 import { TextController } from '../../src/core/i18n/text-controller.js';
 import { formatDate, formatTime, londonDay, pluralCategory } from '../../src/core/i18n/format.js';
 import { toLang } from '../../src/core/i18n/lang.js';
-import * as en from '../../src/core/i18n/en.js';
-import * as cy from '../../src/core/i18n/cy.js';
+import * as core from '../../src/core/i18n/messages.js';
+import * as alertBanner from '../../src/alert-banner/messages.js';
+import * as closureTicker from '../../src/closure-ticker/messages.js';
+import * as reportForm from '../../src/report-form/messages.js';
+import * as shareBar from '../../src/share-bar/messages.js';
+
+const en = { core: core.en };
+const cy = { core: core.cy };
+/** Each catalogue, from its own folder. */
+const catalogues = { core, alertBanner, closureTicker, reportForm, shareBar };
+/** Strings that are the same in both languages: only placeholders and punctuation. */
+const sameInBoth = (key: string, text: string) => key === 'rowProblem' /* "Problem" is Welsh too */ || !text.replace(/\{\w+\}/g, '').replace(/[\p{P}\p{S}\s]/gu, '');
 import { until } from '../helpers.js';
 
 const catalogue = {
@@ -42,6 +52,20 @@ describe('i18n', () => {
       expect(cy.core[key], key).to.not.equal(en.core[key]);
     }
   });
+
+  for (const [name, { en: english, cy: welsh }] of Object.entries(catalogues)) {
+    it(`has every ${name} string in Welsh (its own folder's catalogue), none left in English`, () => {
+      expect(Object.keys(welsh).sort()).to.deep.equal(Object.keys(english).sort());
+      for (const [key, value] of Object.entries(english)) {
+        const cyValue: unknown = (welsh as Record<string, unknown>)[key];
+        expect(cyValue, key).to.not.equal(undefined);
+        if (typeof value === 'string') {
+          expect(cyValue, key).to.be.a('string').and.not.equal('');
+          if (!sameInBoth(key, value)) expect(cyValue, key).to.not.equal(value);
+        } else expect((cyValue as { other?: string }).other, `${key} (other)`).to.be.a('string').and.not.equal(value.other);
+      }
+    });
+  }
 
   it('uses all six Welsh plural forms (zero, one, two, few, many, other)', async () => {
     const el = await fixture<TextTest>(html`<text-test lang="cy"></text-test>`);

@@ -1,5 +1,7 @@
 import type { Lang } from './lang.js';
-import { days as cyDays, months as cyMonths } from './cy.js';
+
+const cyDays = ['dydd Sul', 'dydd Llun', 'dydd Mawrth', 'dydd Mercher', 'dydd Iau', 'dydd Gwener', 'dydd Sadwrn'];
+const cyMonths = ['Ionawr', 'Chwefror', 'Mawrth', 'Ebrill', 'Mai', 'Mehefin', 'Gorffennaf', 'Awst', 'Medi', 'Hydref', 'Tachwedd', 'Rhagfyr'];
 
 /** Every date and time a widget shows is London time, whatever the device is set to. */
 export const TIME_ZONE = 'Europe/London';

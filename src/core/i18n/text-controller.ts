@@ -2,9 +2,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { langOf, type Lang } from './lang.js';
 import { pluralCategory } from './format.js';
 
-/** One form per CLDR plural category; `other` is required, the rest fall back to it. */
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-export type Message = string | PluralForms;
+import type { Message, PluralForms } from './message.js';
+
+export type { Message, PluralForms } from './message.js';
 /**
  * Per-instance overrides: `{ "key": "text" }` for every language, or `{ "cy": { "key": "testun" } }`
  * for one language (which wins).

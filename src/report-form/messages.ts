@@ -1,11 +1,10 @@
 /**
- * The report form's strings, English and Welsh. Kept apart from `en.ts` and `cy.ts` because they are
- * large and the form loads on demand in `cdn/civic-widgets.js`: strings there would ship in the
- * bundle's entry file with the other widgets'. Same rules: keyed by meaning, CLDR plural forms.
+ * The report form's strings, English and Welsh (at parity). In the widget's own folder: the form loads
+ * on demand in `cdn/civic-widgets.js`, so its strings never ship in the entry file. Keyed by meaning,
+ * CLDR plural forms.
  */
-import type { Message } from './text-controller.js';
+import type { Messages } from '../core/i18n/message.js';
 
-type Messages<T> = { [K in keyof T]: Message };
 export const en = {
   region: 'Report a problem',
   unavailable: 'The online form cannot be loaded at the moment. We will keep trying. You can still report a problem here:',
