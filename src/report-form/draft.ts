@@ -3,6 +3,8 @@
  * loses nothing. Photos are not kept (sessionStorage holds text, and only about 5 MB). Storage that is
  * full or disabled is ignored: the journey goes on in memory.
  */
+import { isRecord, PREFIX, readJson, removeKey, writeJson } from '../core/storage.js';
+
 export interface Draft {
   step: 1 | 2 | 3 | 4 | 5 | 6;
   service: string;
@@ -23,29 +25,17 @@ export interface Draft {
   queued?: string | undefined;
 }
 
-const key = (endpoint: string) => `civic-widgets:report:${endpoint}`;
+const key = (endpoint: string) => `${PREFIX}report:${endpoint}`;
 
+/** The stored journey, as an object: `reviveDraft` (journey.ts) then keeps only known, bounded fields. */
 export function loadDraft(endpoint: string): Partial<Draft> | undefined {
-  try {
-    const value: unknown = JSON.parse(globalThis.sessionStorage?.getItem(key(endpoint)) ?? 'null');
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  return readJson('session', key(endpoint), (value) => (isRecord(value) ? (value as Partial<Draft>) : undefined));
 }
 
 export function saveDraft(endpoint: string, draft: Draft): void {
-  try {
-    globalThis.sessionStorage.setItem(key(endpoint), JSON.stringify(draft));
-  } catch {
-    /* full or disabled: the journey goes on in memory */
-  }
+  writeJson('session', key(endpoint), draft); // full or disabled: the journey goes on in memory
 }
 
 export function clearDraft(endpoint: string): void {
-  try {
-    globalThis.sessionStorage.removeItem(key(endpoint));
-  } catch {
-    /* disabled */
-  }
+  removeKey('session', key(endpoint));
 }

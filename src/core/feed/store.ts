@@ -5,7 +5,9 @@
  * ignored. Storage that is full, disabled or absent (Safari private mode, sandboxed iframes) only
  * means nothing is kept.
  */
-const PREFIX = 'civic-widgets:feed:';
+import { isRecord, keysWith, PREFIX as OURS, readJson, removeKey, storageArea, writeRaw } from '../storage.js';
+
+const PREFIX = `${OURS}feed:`;
 const VERSION = 1;
 export const MAX_CHARS = 256 * 1024;
 export const MAX_ENTRIES = 16;
@@ -15,66 +17,39 @@ export interface StoredCopy {
   fetchedAt: number;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const keyOf = (kind: string, url: string): string => `${PREFIX}${kind}:${url}`;
 
+/** A copy written by this version, with a real time and some data; anything else is ignored. */
+const validCopy = (entry: unknown): StoredCopy | undefined =>
+  isRecord(entry) && entry['v'] === VERSION && typeof entry['t'] === 'number' && Number.isFinite(entry['t']) && entry['d'] !== undefined
+    ? { data: entry['d'], fetchedAt: entry['t'] }
+    : undefined;
+
 export function readStored(kind: string, url: string): StoredCopy | undefined {
-  try {
-    const raw = storage()?.getItem(keyOf(kind, url));
-    if (!raw) return undefined;
-    const entry = JSON.parse(raw) as { v?: unknown; t?: unknown; d?: unknown } | null;
-    if (entry?.v === VERSION && typeof entry.t === 'number' && Number.isFinite(entry.t) && entry.d !== undefined) {
-      return { data: entry.d, fetchedAt: entry.t };
-    }
-  } catch {
-    /* corrupted: ignore */
-  }
-  return undefined;
+  return readJson('local', keyOf(kind, url), validCopy);
 }
 
-function ourEntries(store: Storage): { key: string; t: number }[] {
-  const entries: { key: string; t: number }[] = [];
-  for (let i = 0; i < store.length; i++) {
-    const key = store.key(i);
-    if (!key?.startsWith(PREFIX)) continue;
-    let t = 0;
-    try {
-      t = Number((JSON.parse(store.getItem(key) ?? '') as { t?: unknown }).t) || 0;
-    } catch {
-      /* corrupted entries sort first and are evicted first */
-    }
-    entries.push({ key, t });
-  }
-  return entries.sort((a, b) => a.t - b.t);
+/** Our copies, oldest first (corrupted ones count as oldest, so they are evicted first). */
+function ourEntries(): { key: string; t: number }[] {
+  return keysWith('local', PREFIX)
+    .map((key) => ({ key, t: readJson('local', key, (e) => (isRecord(e) ? Number(e['t']) || 0 : 0)) ?? 0 }))
+    .sort((a, b) => a.t - b.t);
 }
 
 export function writeStored(kind: string, url: string, data: unknown, fetchedAt: number): void {
-  const store = storage();
-  if (!store) return;
+  if (!storageArea('local')) return;
+  const key = keyOf(kind, url);
+  let raw: string;
   try {
-    const key = keyOf(kind, url);
-    const raw = JSON.stringify({ v: VERSION, t: fetchedAt, d: data });
-    if (raw.length > MAX_CHARS) {
-      store.removeItem(key);
-      return;
-    }
-    const others = ourEntries(store).filter((entry) => entry.key !== key);
-    while (others.length >= MAX_ENTRIES) store.removeItem(others.shift()!.key);
-    try {
-      store.setItem(key, raw);
-    } catch {
-      // Quota exceeded: make room by dropping our other copies, then try once more.
-      for (const entry of others) store.removeItem(entry.key);
-      store.setItem(key, raw);
-    }
+    raw = JSON.stringify({ v: VERSION, t: fetchedAt, d: data });
   } catch {
-    /* storage full or disabled: nothing is kept, nothing breaks */
+    return; // not JSON (a cycle, a BigInt): nothing is kept
   }
+  if (raw.length > MAX_CHARS) return removeKey('local', key);
+  const others = ourEntries().filter((entry) => entry.key !== key);
+  while (others.length >= MAX_ENTRIES) removeKey('local', others.shift()!.key);
+  if (writeRaw('local', key, raw)) return;
+  // Quota exceeded: make room by dropping our other copies, then try once more.
+  for (const entry of others) removeKey('local', entry.key);
+  writeRaw('local', key, raw);
 }
