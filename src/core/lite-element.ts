@@ -1,4 +1,5 @@
-import type { CSSResult, ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { adoptStyles, type CSSResult } from '@lit/reactive-element/css-tag.js';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { render } from 'lit/html.js';
 import { defineElement } from './define.js';
 import { jsonObjectConverter } from './json-attribute.js';
@@ -13,11 +14,21 @@ export interface LiteProperty {
 }
 
 /**
- * The base of the share bar, the one widget whose whole file must stay smaller than shareon's: Lit's
- * templates (lit-html) without LitElement's reactive base, which costs about 2 KB brotli. It keeps what
- * the widgets rely on: guarded `define()`, `strings` overrides, controllers (`TextController`),
- * batched rendering with `updateComplete`, constructable stylesheets (allowed by a strict CSP), and
- * properties that mirror their attributes.
+ * The base of the share bar, the one widget whose own file must stay smaller than shareon's.
+ *
+ * Why it exists: `cdn/civic-share-bar.js` is the file a news page loads next to shareon or Shariff,
+ * and LitElement with ReactiveElement costs about 2 KB brotli of its 8 KB budget. This class is the
+ * part of that contract the share bar uses, on lit-html alone: guarded `define()`, `strings`
+ * overrides (parsed once per change), Lit's controller contract (`hostConnected`, `hostUpdate`
+ * before each render, `hostUpdated` after it, `hostDisconnected`), one batched render per microtask
+ * with an `updateComplete` that also waits for a render requested during a render, properties that
+ * mirror their attributes, and Lit's own `adoptStyles` (constructable stylesheets, or `<style>`
+ * elements where a browser lacks them, with `window.litNonce` for a CSP nonce).
+ *
+ * What it costs: inside `cdn/civic-widgets.js`, which carries LitElement for the other widgets
+ * anyway, this class is the only code the share bar adds twice over; `npm run size` reports it
+ * (`lite-element in civic-widgets.js`, about 0.8 KB brotli). Anything more than the share bar needs
+ * belongs in LitElement, not here.
  */
 export class CivicLiteElement extends HTMLElement implements ReactiveControllerHost {
   static readonly civicVersion = VERSION;
@@ -51,30 +62,36 @@ export class CivicLiteElement extends HTMLElement implements ReactiveControllerH
 
   readonly #controllers = new Set<ReactiveController>();
   #strings: StringOverrides | undefined;
+  /** The `strings` attribute, parsed when it changes (not at every lookup). */
+  #stringsAttribute: StringOverrides | undefined;
   #queued = false;
-  #updated: Promise<boolean> = Promise.resolve(true);
+  #updated: Promise<unknown> = Promise.resolve();
 
-  /** The shadow root the widget renders into. */
+  /** The shadow root the widget renders into, its styles adopted the way LitElement does it. */
   get renderRoot(): ShadowRoot {
-    if (!this.shadowRoot) {
-      const root = this.attachShadow({ mode: 'open' });
-      root.adoptedStyleSheets = (this.constructor as typeof CivicLiteElement).styles.flatMap((s) => s.styleSheet ?? []);
-    }
+    if (!this.shadowRoot) adoptStyles(this.attachShadow({ mode: 'open' }), (this.constructor as typeof CivicLiteElement).styles);
     return this.shadowRoot!;
   }
 
   /** Per-instance string overrides, as on every widget (JSON attribute or object property). */
   get strings(): StringOverrides | undefined {
-    return this.#strings ?? (jsonObjectConverter.fromAttribute(this.getAttribute('strings')) as StringOverrides | undefined);
+    return this.#strings ?? this.#stringsAttribute;
   }
   set strings(value: StringOverrides | undefined) {
     this.#strings = value;
     this.requestUpdate();
   }
 
-  /** Resolves once the pending render is done. */
+  /** Resolves once no render is pending, including one requested while rendering. */
   get updateComplete(): Promise<boolean> {
-    return this.#updated;
+    return (async () => {
+      let seen: Promise<unknown>;
+      do {
+        seen = this.#updated;
+        await seen;
+      } while (seen !== this.#updated || this.#queued);
+      return true;
+    })();
   }
 
   addController(controller: ReactiveController): void {
@@ -92,8 +109,10 @@ export class CivicLiteElement extends HTMLElement implements ReactiveControllerH
     this.#queued = true;
     this.#updated = Promise.resolve().then(() => {
       this.#queued = false;
-      if (this.isConnected) render(this.render(), this.renderRoot, { host: this });
-      return true;
+      if (!this.isConnected) return;
+      this.#controllers.forEach((c) => c.hostUpdate?.());
+      render(this.render(), this.renderRoot, { host: this });
+      this.#controllers.forEach((c) => c.hostUpdated?.());
     });
   }
 
@@ -114,8 +133,9 @@ export class CivicLiteElement extends HTMLElement implements ReactiveControllerH
     this.#controllers.forEach((c) => c.hostDisconnected?.());
   }
 
-  attributeChangedCallback(): void {
-    this.requestUpdate();
+  attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name === 'strings') this.#stringsAttribute = jsonObjectConverter.fromAttribute(value) as StringOverrides | undefined;
+    if (old !== value) this.requestUpdate();
   }
 
   protected render(): unknown {
