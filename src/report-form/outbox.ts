@@ -7,6 +7,10 @@
  * and one drain runs at a time, in this page (a shared promise) and across tabs (a Web Lock).
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
+import { backoffDelay, OUTBOX } from '../core/backoff.js';
+import { schedule } from '../core/feed/scheduler.js';
+import { fetchBody, HttpError } from '../core/http.js';
+import { isRecord } from '../core/storage.js';
 import { absoluteUrl, safeUrl } from '../core/safe-url.js';
 import { Open311Error, postRequest, type Open311Options } from './open311/client.js';
 import type { Draft } from './draft.js';
@@ -70,20 +74,22 @@ function revive(stored: StoredEntry): OutboxEntry {
 async function uploadPhoto(mediaEndpoint: string, blob: Blob, index: number, timeout = 30_000): Promise<string> {
   const body = new FormData();
   body.append('media', blob, `photo-${index + 1}.jpg`);
-  let response: Response;
+  let answer;
   try {
-    response = await fetch(mediaEndpoint, { method: 'POST', body, credentials: 'omit', signal: AbortSignal.timeout(timeout) });
+    answer = await fetchBody(mediaEndpoint, { timeout, maxBytes: 64 * 1024, init: { method: 'POST', body } });
   } catch (error) {
-    throw new Open311Error((error as Error).name === 'TimeoutError' ? 'timeout' : 'network');
+    if (!(error instanceof HttpError)) throw error;
+    throw new Open311Error(error.reason === 'too-large' ? 'http' : error.reason, error.reason === 'too-large' ? 502 : 0);
   }
-  if (!response.ok) throw new Open311Error('http', response.status);
+  if (!answer.ok) throw new Open311Error('http', answer.status);
   let url: string | null = null;
   try {
     // A relative answer ("/media/1.jpg") is the photo store's own address: resolve it against the
     // store's absolute URL (a relative base would throw, and the report would never be sent).
-    url = safeUrl(((await response.json()) as { url?: unknown } | null)?.url, absoluteUrl(mediaEndpoint));
-  } catch {
-    /* not JSON */
+    const json: unknown = JSON.parse(answer.text);
+    url = safeUrl(isRecord(json) ? json['url'] : undefined, absoluteUrl(mediaEndpoint));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error; // not JSON: no address (below)
   }
   // No usable address for the photo: the photo store is failing, and nothing has been sent yet.
   if (!url?.startsWith('http')) throw new Open311Error('http', 502);
@@ -139,7 +145,7 @@ export function onOutbox(listener: (news: OutboxNews) => void): () => void {
 const tell = (news: OutboxNews) => listeners.forEach((listener) => listener(news));
 
 let draining: Promise<void> | undefined;
-let timer: ReturnType<typeof setTimeout> | undefined;
+let cancelRetry: (() => void) | undefined;
 let failures = 0;
 
 /** Sends what is waiting. Safe to call often: one drain at a time, the others join it. */
@@ -194,11 +200,10 @@ async function drain(): Promise<void> {
   else failures = 0;
 }
 
-/** 30 s, 1, 2, 4… minutes, at most 30, with jitter so that a council's residents do not return together. */
+/** The outbox's backoff (core/backoff.ts), on the shared scheduler: nothing is retried while the page is hidden. */
 function retryLater(): void {
-  clearTimeout(timer);
-  const delay = Math.min(30_000 * 2 ** failures++, 30 * 60_000) * (0.8 + Math.random() * 0.4);
-  timer = setTimeout(() => void flushOutbox(), delay);
+  cancelRetry?.();
+  cancelRetry = schedule(backoffDelay(++failures, OUTBOX), () => void flushOutbox());
 }
 
 let watching = false;

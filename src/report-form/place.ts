@@ -3,7 +3,7 @@
  * as the nearest address when the council gives an address service (`reverse-geocode-url`), else as a
  * rounded position in words, with a link to see it on a map. Open311 still gets the full lat/long.
  */
-import { readLimited, decodeBody } from '../core/feed/fetch-feed.js';
+import { fetchBody, HttpError } from '../core/http.js';
 import { absoluteUrl } from '../core/safe-url.js';
 import type { Translate } from './journey.js';
 
@@ -36,22 +36,23 @@ export const mapLink = (template: string | undefined, lat: string, long: string)
 export async function reverseGeocode(template: string | undefined, lat: string, long: string, signal?: AbortSignal): Promise<string | undefined> {
   const url = template ? absoluteUrl(fill(template, lat, long)) : undefined;
   if (!url) return undefined;
+  let json: unknown;
   try {
-    const timeout = AbortSignal.timeout(5000);
-    const response = await fetch(url, { credentials: 'omit', headers: { accept: 'application/json' }, signal: signal && typeof AbortSignal.any === 'function' ? AbortSignal.any([signal, timeout]) : timeout });
-    if (!response.ok) return undefined;
-    const json: unknown = JSON.parse(decodeBody(await readLimited(response), response.headers.get('content-type') ?? ''));
-    const pick = (o: unknown): string | undefined => {
-      if (!o || typeof o !== 'object') return undefined;
-      const record = o as Record<string, unknown>;
-      const found = ['address', 'label', 'name', 'display_name'].map((k) => (Object.hasOwn(record, k) ? record[k] : undefined)).find((v) => typeof v === 'string' && v.trim());
-      return typeof found === 'string' ? found : undefined;
-    };
-    const feature = (json as { features?: unknown[] } | null)?.features?.[0] as { properties?: unknown } | undefined;
-    const place = pick(json) ?? pick(feature?.properties);
-    // Text only, one line, of a sensible length.
-    return place?.replace(/[\p{Cc}\s]+/gu, ' ').trim().slice(0, 200) || undefined;
-  } catch {
-    return undefined;
+    const answer = await fetchBody(url, { signal, timeout: 5000, maxBytes: 256 * 1024, init: { headers: { accept: 'application/json' } } });
+    if (!answer.ok) return undefined;
+    json = JSON.parse(answer.text);
+  } catch (error) {
+    if (error instanceof HttpError || error instanceof SyntaxError) return undefined; // no answer, or not JSON
+    throw error;
   }
+  const pick = (o: unknown): string | undefined => {
+    if (!o || typeof o !== 'object') return undefined;
+    const record = o as Record<string, unknown>;
+    const found = ['address', 'label', 'name', 'display_name'].map((k) => (Object.hasOwn(record, k) ? record[k] : undefined)).find((v) => typeof v === 'string' && v.trim());
+    return typeof found === 'string' ? found : undefined;
+  };
+  const feature = (json as { features?: unknown[] } | null)?.features?.[0] as { properties?: unknown } | undefined;
+  const place = pick(json) ?? pick(feature?.properties);
+  // Text only, one line, of a sensible length.
+  return place?.replace(/[\p{Cc}\s]+/gu, ' ').trim().slice(0, 200) || undefined;
 }

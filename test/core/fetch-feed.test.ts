@@ -1,7 +1,8 @@
 import { worker, http, HttpResponse } from '../setup.js';
 import { engine } from '../harness/engine.js';
 import { expect } from '@open-wc/testing';
-import { decodeBody, fetchFeed, parseRetryAfter } from '../../src/core/feed/fetch-feed.js';
+import { fetchFeed } from '../../src/core/feed/fetch-feed.js';
+import { decodeBody, parseRetryAfter } from '../../src/core/http.js';
 import { FeedInput } from '../../src/core/feed/input.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 

@@ -1,6 +1,6 @@
 import { worker, http, HttpResponse } from '../setup.js';
 import { expect } from '@open-wc/testing';
-import { decodeBody } from '../../src/core/feed/fetch-feed.js';
+import { decodeBody } from '../../src/core/http.js';
 import { FeedInput } from '../../src/core/feed/input.js';
 import { readDefinition, readErrors, readRequest, readServices } from '../../src/report-form/open311/open311.js';
 import { getDefinition, getServices, lookupToken, Open311Error, postRequest } from '../../src/report-form/open311/client.js';

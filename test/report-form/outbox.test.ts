@@ -3,7 +3,8 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { discard, flushOutbox, onOutbox, outboxEntries, queueReport, type OutboxNews } from '../../src/report-form/outbox.js';
 import { MEDIA, OPEN311, open311Handlers, received, resetOpen311, uploads } from '../mocks/open311.js';
-import { realDelay, until } from '../helpers.js';
+import { realDelay, resetPageVisibility, setPageHidden, until } from '../helpers.js';
+import { pendingTasks } from '../../src/core/feed/scheduler.js';
 import { createStore, get, set } from 'idb-keyval';
 
 const report = (description: string) => ({
@@ -110,6 +111,28 @@ describe('the outbox', () => {
     await clock.tickAsync(20_000); // 40 s: past the latest first retry (30 s plus 20%)
     await until(() => news.at(-1)?.kind === 'sent', 'the retry to send it');
     expect(received).to.have.length(1);
+  });
+
+  it('does not retry while the page is hidden (the shared scheduler), and tries again when it is shown', async () => {
+    const clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    let down = true;
+    let posts = 0;
+    worker.use(http.post(`${OPEN311}/requests.json`, () => (posts++, down ? new HttpResponse(null, { status: 503 }) : undefined)));
+    await queueReport(report('hidden'));
+    await flushOutbox();
+    expect(posts).to.equal(1);
+    setPageHidden(true);
+    try {
+      await clock.tickAsync(2 * 3600_000); // far past every backoff
+      expect(pendingTasks(), 'the retry still waits').to.be.greaterThan(0);
+      expect(posts, 'no request while hidden').to.equal(1);
+      down = false;
+      setPageHidden(false);
+      await until(() => news.at(-1)?.kind === 'sent', 'the report to be sent once the page is shown');
+      expect(posts).to.equal(2);
+    } finally {
+      resetPageVisibility();
+    }
   });
 
   it('keeps a report the server refuses (4xx) with its messages, and does not send it again', async () => {

@@ -3,7 +3,7 @@
 // gives is plain text with only safe links. A file added to the folder is picked up automatically.
 import '../setup.js';
 import { expect } from '@open-wc/testing';
-import { decodeBody } from '../../src/core/feed/fetch-feed.js';
+import { decodeBody } from '../../src/core/http.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 import { FeedInput } from '../../src/core/feed/input.js';
 import { adapters as alertAdapters } from '../../src/alert-banner/formats/index.js';

@@ -1,3 +1,4 @@
+import { backoffDelay } from '../backoff.js';
 import { fetchFeed, type FeedResponse } from './fetch-feed.js';
 import { FeedError } from './feed-error.js';
 import { onPageShown, schedule } from './scheduler.js';
@@ -151,8 +152,7 @@ export class FeedSource {
     if (this.failures) {
       // Retry even with polling off, so the widget recovers by itself; never sooner than Retry-After.
       const base = interval || 60_000;
-      const backoff = Math.min(base * 2 ** (this.failures - 1), Math.max(base, MAX_BACKOFF));
-      delay = Math.max(backoff * (0.75 + Math.random() * 0.5), this.#retryAfter);
+      delay = backoffDelay(this.failures, { base, max: Math.max(base, MAX_BACKOFF), jitter: 0.25 }, this.#retryAfter);
     }
     if (!delay) return;
     const elapsed = Date.now() - this.lastRequestAt;

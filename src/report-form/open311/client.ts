@@ -2,7 +2,7 @@
  * The Open311 GeoReport v2 calls the report form makes. Every call: no cookies, a timeout, the
  * server's own error descriptions kept for the resident, and nothing thrown but Open311Error.
  */
-import { decodeBody, readLimited } from '../../core/feed/fetch-feed.js';
+import { fetchBody, HttpError } from '../../core/http.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { FeedInput } from '../../core/feed/input.js';
 import { readDefinition, readErrors, readRequest, readServices, type Attribute, type RequestResult, type Service } from './open311.js';
@@ -31,43 +31,39 @@ async function call(endpoint: string, path: string, options: Open311Options, ini
   const format = options.format ?? 'json';
   const url = new URL(`${endpoint.replace(/\/+$/, '')}/${path}.${format}`, document.baseURI);
   if (options.jurisdiction && init.method !== 'POST') url.searchParams.set('jurisdiction_id', options.jurisdiction);
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, options.timeout ?? 15_000);
-  let response: Response;
-  let input: FeedInput | undefined;
-  try {
-    response = await fetch(url, { ...init, credentials: 'omit', signal: controller.signal });
-  } catch {
-    clearTimeout(timer);
-    throw new Open311Error(timedOut ? 'timeout' : 'network');
-  }
-  const type = response.headers.get('content-type') ?? '';
+  let body;
   try {
     // At most 2 MB, like every feed; an HTML page or a cut-off body is no answer.
-    input = new FeedInput(decodeBody(await readLimited(response), type), type, url.href);
+    body = await fetchBody(url, { timeout: options.timeout ?? 15_000, init });
   } catch (error) {
-    if (timedOut) throw new Open311Error('timeout', response.status);
-    // Anything but our own verdict on the body means the connection dropped part-way.
-    if (!(error instanceof FeedError)) throw new Open311Error('network', response.status);
-    input = undefined;
-  } finally {
-    clearTimeout(timer);
+    if (!(error instanceof HttpError)) throw error; // a bug: seen, not a "network" problem
+    // A body over the cap is no Open311 answer; cut off part-way, the connection dropped.
+    throw new Open311Error(error.reason === 'too-large' ? 'parse' : error.reason, error.status);
   }
-  if (!response.ok) {
-    let messages: string[];
-    try {
-      messages = input ? readErrors(input) : [];
-    } catch {
-      messages = []; // an HTML error page: the status alone
-    }
-    throw new Open311Error('http', response.status, messages);
-  }
-  if (!input) throw new Open311Error('parse', response.status);
+  const input = feedInput(body.text, body.contentType, url.href);
+  if (!body.ok) throw new Open311Error('http', body.status, input ? errorMessages(input) : []);
+  if (!input) throw new Open311Error('parse', body.status);
   return input;
+}
+
+/** The body as something to read, or undefined for an HTML page or an empty body. */
+function feedInput(text: string, type: string, url: string): FeedInput | undefined {
+  try {
+    return new FeedInput(text, type, url);
+  } catch (error) {
+    if (error instanceof FeedError) return undefined;
+    throw error;
+  }
+}
+
+/** The server's own descriptions of an error; none when it is not Open311's error format. */
+function errorMessages(input: FeedInput): string[] {
+  try {
+    return readErrors(input);
+  } catch (error) {
+    if (error instanceof FeedError) return []; // the status alone
+    throw error;
+  }
 }
 
 /** Runs a reader, turning a malformed answer into Open311Error('parse'). */
@@ -75,8 +71,9 @@ const read = async <T>(input: Promise<FeedInput>, reader: (input: FeedInput) => 
   const body = await input;
   try {
     return reader(body);
-  } catch {
-    throw new Open311Error('parse', 200);
+  } catch (error) {
+    if (error instanceof FeedError) throw new Open311Error('parse', 200);
+    throw error; // a bug in a reader: seen, never "could not confirm"
   }
 };
 
