@@ -6,7 +6,7 @@ import { loadList, saveList } from '../../src/core/stored-list.js';
 import { clearDraft, loadDraft, saveDraft } from '../../src/report-form/draft.js';
 import { emptyDraft } from '../../src/report-form/journey.js';
 
-const numbers = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'number') ? (value as number[]) : undefined);
+const numbers = (value: unknown) => (Array.isArray(value) && value.every((v) => typeof v === 'number') ? (value) : undefined);
 
 describe('storage (the one Web Storage module)', () => {
   beforeEach(() => {
