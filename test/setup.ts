@@ -21,6 +21,28 @@ export function hang(): Promise<Response> {
 }
 const escaped: string[] = [];
 
+/**
+ * The errors reported to the page so far (a bug surfaced with reportError, an uncaught error), taken
+ * so that the test expecting them passes; any left at the end of a test fail it.
+ */
+export function takeErrors(): string[] {
+  return escaped.splice(0);
+}
+
+/**
+ * Runs `body` while a bug reported to the page (reportError) is expected: mocha's own handler, which
+ * fails the test at once, is held off; `takeErrors()` then says what was reported.
+ */
+export async function expectingBugs<T>(body: () => Promise<T>): Promise<T> {
+  const mochaHandler = window.onerror;
+  window.onerror = () => true;
+  try {
+    return await body();
+  } finally {
+    window.onerror = mochaHandler;
+  }
+}
+
 export const worker = setupWorker();
 
 /** The test runner's own requests (modules, fixtures read by tests) are not the widgets' business. */

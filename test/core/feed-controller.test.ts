@@ -1,9 +1,9 @@
-import { worker, http, HttpResponse, delay, hang } from '../setup.js';
+import { worker, http, HttpResponse, delay, expectingBugs, hang, takeErrors } from '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import { collect, realDelay, resetPageVisibility, setPageHidden, until, watchMutations } from '../helpers.js';
 import './test-feed-element.js';
-import type { TestFeedElement } from './test-feed-element.js';
+import { parses, type TestFeedElement } from './test-feed-element.js';
 import type { CivicErrorEvent, CivicLoadEvent } from '../../src/core/events.js';
 import { pendingTasks } from '../../src/core/feed/scheduler.js';
 import { activeSources, requestsInFlight } from '../../src/core/feed/source.js';
@@ -97,6 +97,42 @@ describe('FeedController', () => {
       const d = await mount('/shared.json');
       await until(() => d.shown.length === 1, 'late instance');
       expect(requests).to.have.length(1);
+    });
+
+    it('parses each body once per URL and format, however many widgets read it', async () => {
+      serve('/parse-once.json', () => json(['a', 'b']));
+      const before = parses.json;
+      const wrapper = await fixture(html`<div>
+        <test-feed src="/parse-once.json"></test-feed><test-feed src="/parse-once.json"></test-feed><test-feed src="/parse-once.json" format="json"></test-feed>
+      </div>`);
+      const els = [...wrapper.querySelectorAll('test-feed')];
+      await until(() => els.every((el) => el.shown.length === 2), 'every reader');
+      expect(parses.json - before, 'once for auto, once for json').to.equal(2);
+    });
+
+    it('treats a format that is a built-in property name (constructor, toString, __proto__) as unknown: sniffed like auto', async () => {
+      serve('/names.json', () => json(['a']));
+      for (const format of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+        const el = await mount('/names.json', { format });
+        await until(() => el.shown.length === 1, format);
+        expect(el.feed.data?.format, format).to.equal('json');
+        el.remove();
+      }
+    });
+
+    it('reports a bug in an adapter (a TypeError) to the console and the page\'s error event, and tells the host a parse error, never thrown at it', async () => {
+      serve('/buggy.json', () => json(['a']));
+      const errors = collect<CivicErrorEvent>(document, 'civic-error');
+      const el = await expectingBugs(async () => {
+        const el = await mount('/buggy.json', { format: 'buggy' });
+        await until(() => errors.length === 1, 'civic-error');
+        return el;
+      });
+      expect(errors[0]!.detail.reason).to.equal('parse');
+      expect(el.feed.status).to.equal('error');
+      const reported = takeErrors();
+      expect(reported, 'reported as a bug').to.have.length(1);
+      expect(reported[0]).to.match(/TypeError|undefined|null/i);
     });
 
     it('never lets a slow answer for an old src overwrite the newer src', async () => {

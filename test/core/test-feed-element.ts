@@ -19,6 +19,9 @@ function keepStrings(values: unknown[], format: string): TestData {
   return { items, skipped: values.length - items.length, format };
 }
 
+/** How many bodies each adapter has parsed (shared parsing: one per URL and format, whatever the readers). */
+export const parses = { json: 0 };
+
 export class TestFeedElement extends CivicElement {
   static override properties = { src: {}, format: {}, refresh: { type: Number } };
 
@@ -40,6 +43,7 @@ export class TestFeedElement extends CivicElement {
       json: {
         sniff: (input) => input.kind === 'json',
         parse: (input) => {
+          parses.json++;
           const json = input.json() as { items?: unknown };
           if (!Array.isArray(json?.items)) throw new FeedError('shape');
           return keepStrings(json.items, 'json');
@@ -52,6 +56,10 @@ export class TestFeedElement extends CivicElement {
           if (doc.documentElement.localName !== 'items') throw new FeedError('shape');
           return keepStrings([...doc.getElementsByTagName('item')].map((el) => el.textContent ?? ''), 'xml');
         },
+      },
+      // An adapter with a bug in it: a TypeError is not bad data, and must not pass for it.
+      buggy: {
+        parse: (input) => (input.json() as { missing: { items: string[] } }).missing.items.length as unknown as TestData,
       },
       csv: {
         sniff: (input) => input.kind === 'csv',

@@ -1,19 +1,15 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { CivicErrorEvent, CivicLoadEvent, CivicUpdateEvent, type CivicErrorDetail } from '../events.js';
 import { FeedError } from './feed-error.js';
-import { FeedInput } from './input.js';
+import type { Adapters } from './parse.js';
 import { sourceFor, type FeedSource, type SourceResult, type Subscriber } from './source.js';
 import { readStored, writeStored } from './store.js';
 import { absoluteUrl } from '../safe-url.js';
+import { reportBug } from '../bug.js';
 
 export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
 
-/** Reads one feed format into the widget's data. Throw FeedError('shape') when the body is not that format. */
-export interface FeedAdapter<T> {
-  /** For `format="auto"`: does this body look like this format? */
-  sniff?(input: FeedInput): boolean;
-  parse(input: FeedInput): T | Promise<T>;
-}
+export type { FeedAdapter } from './parse.js';
 
 /** What a widget must expose for the controller to read its feed. */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
@@ -27,7 +23,7 @@ export interface FeedControllerOptions<T> {
   /** Names this widget's stored copies (`alerts`, `closures`). */
   kind: string;
   /** Adapters by `format` name, in the order `auto` tries them. */
-  adapters: Record<string, FeedAdapter<T>>;
+  adapters: Adapters<T>;
   /** Checks a stored copy before it is shown; return undefined to ignore it. */
   revive?: (data: unknown) => T | undefined;
   /** The items in the data, for `civic-load` and `civic-update`. */
@@ -44,7 +40,7 @@ export interface FeedControllerOptions<T> {
  * good data is kept on the device (see store.ts), and every failure becomes a `civic-error` event
  * while the widget keeps what it had.
  */
-export class FeedController<T> implements ReactiveController, Subscriber {
+export class FeedController<T> implements ReactiveController, Subscriber<T> {
   status: FeedStatus = 'loading';
   data: T | undefined;
   /** When the data shown was first fetched (on this device). */
@@ -53,21 +49,18 @@ export class FeedController<T> implements ReactiveController, Subscriber {
   checkedAt: number | undefined;
   /** True once a network answer (good or bad) has been handled since the src was set. */
   answered = false;
-  /** When the current failure run began, or undefined when the last request succeeded. */
-  failingSince: number | undefined;
   error: CivicErrorDetail | undefined;
-  /** Poll interval in ms, read by the shared source. */
-  refresh = 0;
+  /** Poll interval in ms, read by the shared source (the host's `refresh` is in seconds). */
+  interval = 0;
 
   readonly #host: FeedHost;
   readonly #options: FeedControllerOptions<T>;
-  #source: FeedSource | undefined;
+  #source: FeedSource<T> | undefined;
   #url = '';
   #format = '';
-  #text: string | undefined;
-  #type = '';
+  /** The data object the source last gave (the same object again means nothing changed). */
+  #received: T | undefined;
   #json = '';
-  #generation = 0;
   #loaded = false;
 
   constructor(host: FeedHost, options: FeedControllerOptions<T>) {
@@ -95,8 +88,8 @@ export class FeedController<T> implements ReactiveController, Subscriber {
    * (twice 5 minutes when polling is off): time to tell residents it may be out of date.
    */
   get outOfDate(): boolean {
-    const refresh = (this.refresh || 300_000) * 2;
-    return this.status === 'stale' && Date.now() - (this.checkedAt ?? 0) > refresh;
+    const limit = (this.interval || 300_000) * 2;
+    return this.status === 'stale' && Date.now() - (this.checkedAt ?? 0) > limit;
   }
 
   /** Fetches now (shared with any request already in flight for the same URL). */
@@ -113,19 +106,17 @@ export class FeedController<T> implements ReactiveController, Subscriber {
     // An unparseable or non-http(s) src behaves like no src.
     const url = absoluteUrl(src) ?? '';
     const urlChanged = url !== this.#url || format !== this.#format;
-    if (!urlChanged && interval === this.refresh) return;
-    this.refresh = interval;
+    if (!urlChanged && interval === this.interval) return;
+    this.interval = interval;
     if (!urlChanged) return this.#source?.reschedule();
 
     this.#source?.unsubscribe(this);
     this.#source = undefined;
     this.#url = url;
     this.#format = format;
-    this.#generation++;
-    this.#text = undefined;
-    this.#json = "";
+    this.#received = undefined;
+    this.#json = '';
     this.error = undefined;
-    this.failingSince = undefined;
     this.data = undefined;
     this.updatedAt = undefined;
     this.checkedAt = undefined;
@@ -137,7 +128,8 @@ export class FeedController<T> implements ReactiveController, Subscriber {
       let data: T | undefined;
       try {
         data = this.#options.revive ? this.#options.revive(stored.data) : (stored.data as T);
-      } catch {
+      } catch (error) {
+        reportBug(error); // a reviver must answer undefined for what it cannot use, not throw
         data = undefined;
       }
       if (data !== undefined) {
@@ -145,60 +137,27 @@ export class FeedController<T> implements ReactiveController, Subscriber {
         this.#show(data, stored.fetchedAt, false);
       }
     }
-    this.#source = sourceFor(url, this.#options.timeout ?? 10_000);
+    this.#source = sourceFor(url, this.#options.timeout ?? 10_000, { kind: this.#options.kind, format, adapters: this.#options.adapters });
     this.#source.subscribe(this);
   }
 
-  #adapter(input: FeedInput): FeedAdapter<T> {
-    const { adapters } = this.#options;
-    const chosen = adapters[this.#format];
-    if (chosen) return chosen;
-    if (input.kind === 'html') throw new FeedError('content-type');
-    for (const adapter of Object.values(adapters)) {
-      try {
-        if (adapter.sniff?.(input)) return adapter;
-      } catch {
-        /* a sniffer that throws simply does not match */
-      }
-    }
-    throw new FeedError('parse');
-  }
-
-  /** Called by the shared source with every answer for this URL. */
-  receive(result: SourceResult): void {
-    void this.#receive(result).catch((error: unknown) => console.error('civic-widgets:', error));
-  }
-
-  async #receive(result: SourceResult): Promise<void> {
-    const generation = this.#generation;
+  /** Called by the shared source with every answer for this URL, parsed. */
+  receive(result: SourceResult<T>): void {
     this.answered = true;
-    if (!result.ok) return this.#fail(result.error, result.at);
-    const { response } = result;
-    // Unchanged (a 304, or the same bytes from the browser cache): nothing to render.
-    // (The same bytes under another content type, such as an error page's text/html, are checked again.)
-    const same = response.status === 304 || (response.text === this.#text && response.contentType === this.#type);
-    if (same && this.data !== undefined) {
+    if (!result.ok) return this.#fail(result.error, result.status);
+    const { data } = result;
+    if (data === undefined || data === this.#received) {
+      // Unchanged (a 304, or the same body): nothing to render.
+      if (this.data === undefined) return this.#fail(new FeedError('empty', result.status), result.status);
       this.checkedAt = result.at;
       return this.#recovered();
     }
-    let data: T;
-    try {
-      const input = new FeedInput(response.text, response.contentType, this.#url);
-      data = await this.#adapter(input).parse(input);
-    } catch (error) {
-      if (generation !== this.#generation) return;
-      this.#source?.reportInvalid(result.id);
-      return this.#fail(error instanceof FeedError ? error : new FeedError('parse'), result.at, response.status);
-    }
-    if (generation !== this.#generation) return; // src changed while parsing
-    this.#text = response.text;
-    this.#type = response.contentType;
+    this.#received = data;
     this.checkedAt = result.at;
-    const skipped = this.#options.skipped?.(data) ?? 0;
     this.error = undefined;
-    this.failingSince = undefined;
     this.#show(data, result.at, true);
-    if (skipped) this.#host.dispatchEvent(new CivicErrorEvent({ url: this.#url, status: response.status, reason: 'shape', skipped }));
+    const skipped = this.#options.skipped?.(data) ?? 0;
+    if (skipped) this.#host.dispatchEvent(new CivicErrorEvent({ url: this.#url, status: result.status, reason: 'shape', skipped }));
   }
 
   /** Shows `data` unless it equals what is shown; keeps it on the device when it came from the network. */
@@ -229,16 +188,14 @@ export class FeedController<T> implements ReactiveController, Subscriber {
 
   #recovered(): void {
     this.error = undefined;
-    this.failingSince = undefined;
     if (this.status !== 'ready') {
       this.status = 'ready';
       this.#host.requestUpdate();
     }
   }
 
-  #fail(error: FeedError, at: number, status = error.status): void {
+  #fail(error: FeedError, status = error.status): void {
     this.error = { url: this.#url, status, reason: error.reason };
-    this.failingSince ??= at;
     const next = this.data === undefined ? 'error' : 'stale';
     if (next !== this.status) {
       this.status = next;

@@ -3,6 +3,8 @@
  * setTimeout waits for the earliest. Nothing runs while the page is hidden; when it is shown again,
  * listeners (feed sources) decide whether to refresh once.
  */
+import { reportBug } from '../bug.js';
+
 interface Task {
   due: number;
   run: () => void;
@@ -34,7 +36,7 @@ function fire(): void {
       try {
         task.run();
       } catch (error) {
-        console.error('civic-widgets:', error);
+        reportBug(error); // one task's bug never stops the others
       }
     }
   }

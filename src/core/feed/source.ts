@@ -1,6 +1,8 @@
 import { backoffDelay } from '../backoff.js';
-import { fetchFeed, type FeedResponse } from './fetch-feed.js';
+import { reportBug } from '../bug.js';
+import { fetchFeed } from './fetch-feed.js';
 import { FeedError } from './feed-error.js';
+import { parseFeed, type Adapters } from './parse.js';
 import { onPageShown, schedule } from './scheduler.js';
 
 /** Polls are never more frequent than this. */
@@ -8,26 +10,42 @@ export const MIN_REFRESH = 30_000;
 /** Backoff never waits longer than this (unless refresh itself is longer). */
 export const MAX_BACKOFF = 3_600_000;
 
-export type SourceResult =
-  | { id: number; ok: true; response: FeedResponse; at: number }
-  | { id: number; ok: false; error: FeedError; at: number };
+/**
+ * An answer, parsed once for every widget reading the same feed: the data, or why there is none.
+ * The same body again (or a 304) gives the very same `data` object; a 304 before any body was
+ * parsed here (the widget shows its stored copy) gives none.
+ */
+export type SourceResult<T = unknown> =
+  | { ok: true; data: T | undefined; status: number; at: number }
+  | { ok: false; error: FeedError; status: number; at: number };
 
-export interface Subscriber {
+export interface Subscriber<T = unknown> {
   /** Poll interval in ms (0 = no polling). */
-  refresh: number;
-  receive(result: SourceResult): void;
+  interval: number;
+  receive(result: SourceResult<T>): void;
 }
 
-const sources = new Map<string, FeedSource>();
+/** How a widget reads a feed: its kind (`alerts`), the `format` asked for, and its adapters. */
+export interface FeedReader<T> {
+  kind: string;
+  format: string;
+  adapters: Adapters<T>;
+}
+
+const sources = new Map<string, FeedSource<unknown>>();
 let onlineListening = false;
 let inFlight = 0;
 
-/** The shared source for `url`: one request in flight and one poll schedule for every widget reading it. */
-export function sourceFor(url: string, timeout: number): FeedSource {
-  let source = sources.get(url);
+/**
+ * The shared source for `url` read as `reader` says: one request in flight, one parse and one poll
+ * schedule for every widget reading it that way.
+ */
+export function sourceFor<T>(url: string, timeout: number, reader: FeedReader<T>): FeedSource<T> {
+  const key = `${reader.kind}\n${reader.format}\n${url}`;
+  let source = sources.get(key) as FeedSource<T> | undefined;
   if (!source) {
-    source = new FeedSource(url, timeout);
-    sources.set(url, source);
+    source = new FeedSource<T>(key, url, timeout, reader);
+    sources.set(key, source);
   }
   if (!onlineListening && typeof window !== 'undefined') {
     onlineListening = true;
@@ -49,27 +67,29 @@ export function requestsInFlight(): number {
   return inFlight;
 }
 
-export class FeedSource {
-  readonly #subscribers = new Set<Subscriber>();
+export class FeedSource<T> {
+  readonly #subscribers = new Set<Subscriber<T>>();
   #abort: AbortController | undefined;
   #cancelTask: (() => void) | undefined;
   #stopShown: (() => void) | undefined;
-  #latest: SourceResult | undefined;
+  #latest: SourceResult<T> | undefined;
+  /** The last body parsed well, with its data: the same bytes again are not parsed again. */
+  #parsed: { text: string; contentType: string; data: T } | undefined;
   #seq = 0;
   #applied = 0;
-  #invalid = 0;
-  #failuresBeforeOk = 0;
   #retryAfter = 0;
-  /** Consecutive failed requests (network, HTTP, or a body no subscriber could use). */
+  /** Consecutive failed requests (network, HTTP, or a body that is not the feed). */
   failures = 0;
   lastRequestAt = 0;
 
   constructor(
+    readonly key: string,
     readonly url: string,
     readonly timeout: number,
+    readonly reader: FeedReader<T>,
   ) {}
 
-  subscribe(subscriber: Subscriber): void {
+  subscribe(subscriber: Subscriber<T>): void {
     this.#subscribers.add(subscriber);
     this.#stopShown ??= onPageShown(() => {
       if (Date.now() - this.lastRequestAt >= MIN_REFRESH) this.request();
@@ -81,7 +101,7 @@ export class FeedSource {
     this.reschedule();
   }
 
-  unsubscribe(subscriber: Subscriber): void {
+  unsubscribe(subscriber: Subscriber<T>): void {
     this.#subscribers.delete(subscriber);
     if (this.#subscribers.size) return this.reschedule();
     // Nobody is reading this feed any more: stop every request and timer.
@@ -89,7 +109,7 @@ export class FeedSource {
     this.#abort = undefined;
     this.#cancelTask?.();
     this.#stopShown?.();
-    sources.delete(this.url);
+    sources.delete(this.key);
   }
 
   /** Fetches now, unless a request is already in flight (which every caller then shares). */
@@ -100,44 +120,54 @@ export class FeedSource {
     const abort = (this.#abort = new AbortController());
     this.lastRequestAt = Date.now();
     inFlight++;
-    fetchFeed(this.url, abort.signal, this.timeout).then(
-      (response): SourceResult => ({ id, ok: true, response, at: Date.now() }),
-      (error: unknown): SourceResult => ({
-        id,
-        ok: false,
-        error: error instanceof FeedError ? error : new FeedError('network'),
-        at: Date.now(),
-      }),
-    ).then((result) => {
-      if (abort.signal.aborted && this.#abort !== abort) return; // removed or replaced meanwhile
-      this.#abort = undefined;
-      // A stale answer never overwrites a newer one.
-      if (id < this.#applied) return;
-      this.#applied = id;
-      this.#latest = result;
-      this.#failuresBeforeOk = this.failures;
-      this.failures = result.ok ? 0 : this.failures + 1;
-      this.#retryAfter = result.ok ? 0 : (result.error.retryAfter ?? 0);
-      this.reschedule();
-      for (const subscriber of [...this.#subscribers]) subscriber.receive(result);
-    }).catch((error: unknown) => console.error('civic-widgets:', error))
+    this.#answer(abort.signal)
+      .then((result) => {
+        if (abort.signal.aborted && this.#abort !== abort) return; // removed or replaced meanwhile
+        this.#abort = undefined;
+        // A stale answer never overwrites a newer one.
+        if (id < this.#applied) return;
+        this.#applied = id;
+        this.#latest = result;
+        this.failures = result.ok ? 0 : this.failures + 1;
+        this.#retryAfter = result.ok ? 0 : (result.error.retryAfter ?? 0);
+        this.reschedule();
+        for (const subscriber of [...this.#subscribers]) subscriber.receive(result);
+      })
+      .catch(reportBug)
       .finally(() => inFlight--);
   }
 
-  /** A subscriber could not use the body of request `id` (an HTML page, a malformed feed): back off. */
-  reportInvalid(id: number): void {
-    if (id !== this.#applied || this.#invalid === id || this.#latest?.ok !== true) return;
-    this.#invalid = id;
-    // The HTTP request succeeded but the body was useless: it still counts towards the backoff.
-    this.failures = this.#failuresBeforeOk + 1;
-    this.reschedule();
+  /** Fetches and parses: a body that is not the feed counts as a failure, like a failed request. */
+  async #answer(signal: AbortSignal): Promise<SourceResult<T>> {
+    let response;
+    try {
+      response = await fetchFeed(this.url, signal, this.timeout);
+    } catch (error) {
+      if (!(error instanceof FeedError)) throw error;
+      return { ok: false, error, status: error.status, at: Date.now() };
+    }
+    const parsed = this.#parsed;
+    // Unchanged (a 304, or the same bytes from the browser cache): nothing to parse or render.
+    // (The same bytes under another content type, such as an error page's text/html, are checked again.)
+    if (parsed && (response.status === 304 || (response.text === parsed.text && response.contentType === parsed.contentType))) {
+      return { ok: true, data: parsed.data, status: response.status, at: Date.now() };
+    }
+    if (response.status === 304) return { ok: true, data: undefined, status: 304, at: Date.now() };
+    try {
+      const data = await parseFeed(response, this.url, this.reader.format, this.reader.adapters);
+      this.#parsed = { text: response.text, contentType: response.contentType, data };
+      return { ok: true, data, status: response.status, at: Date.now() };
+    } catch (error) {
+      if (!(error instanceof FeedError)) throw error;
+      return { ok: false, error, status: response.status, at: Date.now() };
+    }
   }
 
   /** The interval every subscriber is content with: the shortest one asked for, at least MIN_REFRESH. */
   #interval(): number {
     let interval = 0;
-    for (const { refresh } of this.#subscribers) {
-      if (refresh > 0) interval = interval ? Math.min(interval, refresh) : refresh;
+    for (const subscriber of this.#subscribers) {
+      if (subscriber.interval > 0) interval = interval ? Math.min(interval, subscriber.interval) : subscriber.interval;
     }
     return interval && Math.max(interval, MIN_REFRESH);
   }

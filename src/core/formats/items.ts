@@ -1,6 +1,10 @@
+import { reportBug } from '../bug.js';
+import { FeedError } from '../feed/feed-error.js';
+
 /**
- * Maps feed items one by one: an item that throws or maps to undefined is dropped and counted, so
- * one malformed item never costs the rest of the feed.
+ * Maps feed items one by one: an item that maps to undefined (or throws FeedError) is malformed,
+ * dropped and counted, so one bad item never costs the rest of the feed. Anything else an item
+ * throws is a bug in the mapping: reported (see bug.ts), and the item dropped.
  */
 export function mapItems<I, O>(items: readonly I[], map: (item: I) => O | undefined): { items: O[]; skipped: number } {
   const out: O[] = [];
@@ -9,7 +13,8 @@ export function mapItems<I, O>(items: readonly I[], map: (item: I) => O | undefi
     let result: O | undefined;
     try {
       result = map(item);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof FeedError)) reportBug(error);
       result = undefined;
     }
     if (result === undefined) skipped++;
