@@ -1,9 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CivicElement } from '../core/civic-element.js';
-import { announce, prepareAnnouncer } from '../core/announce.js';
+import { announce } from '../core/announce.js';
 import { CivicDismissEvent } from '../core/events.js';
-import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
-import { schedule } from '../core/feed/scheduler.js';
+import { FeedController } from '../core/feed/feed-controller.js';
+import { CivicFeedElement } from '../core/feed/feed-element.js';
 import { hash } from '../core/hash.js';
 import { freshnessText, updatedText } from '../core/i18n/format.js';
 import * as core from '../core/i18n/messages.js';
@@ -67,13 +66,10 @@ const DISMISSABLE = new Set(['announcement', 'minor']);
  * @cssprop --civic-alert-banner-notable-death-background - Default #0b0c0c.
  * @cssprop --civic-alert-banner-notable-death-text - Default #ffffff.
  */
-export class CivicAlertBanner extends CivicElement implements FeedHost {
+export class CivicAlertBanner extends CivicFeedElement<AlertFeed> {
   static override styles = [sharedStyles, styles];
 
   static override properties = {
-    src: {},
-    format: {},
-    refresh: { type: Number },
     max: { type: Number },
     headingLevel: { type: Number, attribute: 'heading-level' },
     area: {},
@@ -85,12 +81,8 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     hiddenKeys: { state: true },
   };
 
-  /** URL of the alerts feed (relative URLs resolve against the page). */
-  declare src: string | undefined;
   /** `auto` | `json` | `rss` | `atom` | `cap` | `ea-floods`. */
-  format = 'auto';
-  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
-  refresh = 300;
+  declare format: string;
   /** Most alerts shown at once; the rest are behind "Show N more alerts". */
   max = 3;
   /** Level of each alert's heading, 2 to 6. */
@@ -119,44 +111,27 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
   private hiddenKeys: string[] = [];
 
   readonly #text = new TextController(this, { en: { ...core.en, ...en }, cy: { ...core.cy, ...cy } });
-  readonly #feed = new FeedController<AlertFeed>(this, {
+  /** @internal */
+  protected readonly feed = new FeedController<AlertFeed>(this, {
     kind: 'alerts',
     adapters,
     items: (data) => data.alerts,
     skipped: (data) => data.skipped,
     revive: reviveAlerts,
   });
-  #stopTick: (() => void) | undefined;
-  #shownKey = '';
-  /** Severity rank of each alert on screen, to announce only what is new or escalated. */
-  #seen: Map<string, number> | undefined;
-
   override connectedCallback(): void {
     super.connectedCallback();
-    prepareAnnouncer(); // before anything is announced, or screen readers may miss it
     this.hiddenKeys = loadList(HIDDEN);
-    this.#tick();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#stopTick?.();
+  /** @internal Alerts start and end on the client clock: which are current, and whether the data is out of date. */
+  protected timeKey(): string {
+    return `${this.#current().map((a) => a.id).join()}|${this.feed.outOfDate}`;
   }
 
-  /** Fetches the feed now. */
-  refreshNow(): void {
-    this.#feed.refreshNow();
-  }
-
-  // Alerts start and end on the client clock: re-check every minute without refetching.
-  #tick = (): void => {
-    if (this.#viewKey() !== this.#shownKey) this.requestUpdate();
-    this.#stopTick = schedule(60_000, this.#tick);
-  };
-
-  /** What the time of day can change: which alerts are current, and whether the data is out of date. */
-  #viewKey(): string {
-    return `${this.#current().map((a) => a.id).join()}|${this.#feed.outOfDate}`;
+  /** Severity as a rank for announcements: higher is more serious. */
+  #rank(alert: Alert): number {
+    return SEVERITIES.length - SEVERITIES.indexOf(alert.severity);
   }
 
   /** Alerts to show now: in their time window, in the area, tests only when asked; ordered. */
@@ -164,7 +139,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     const now = Date.now();
     const area = this.area?.trim().toLowerCase();
     const rank = (a: Alert) => SEVERITIES.indexOf(a.severity);
-    return (this.#feed.data?.alerts ?? [])
+    return (this.feed.data?.alerts ?? [])
       .filter(
         (a) =>
           (!a.test || this.showTest) &&
@@ -204,7 +179,7 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     const keys = new Set(restored.map((a) => this.#hideKey(a)));
     // Focus goes to the first restored alert, which a screen reader reads: announcing it too would
     // say it twice. They count as seen.
-    for (const a of restored) this.#seen?.set(a.id, SEVERITIES.length - SEVERITIES.indexOf(a.severity));
+    for (const a of restored) this.markSeen(a.id, this.#rank(a));
     this.hiddenKeys = this.hiddenKeys.filter((key) => !keys.has(key));
     saveList(HIDDEN, this.hiddenKeys);
     this.expanded = true;
@@ -228,18 +203,13 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
     const current = this.#current();
     const visible = current.filter((a) => !this.#isHidden(a));
     // Nothing current: take no space. (All hidden still shows the "Show N hidden alerts" button.)
-    this.toggleAttribute('empty', this.#feed.data !== undefined && !current.length && !this.emptyText);
+    this.toggleAttribute('empty', this.feed.data !== undefined && !current.length && !this.emptyText);
     // Announce alerts that appear or escalate while the page is open; nothing on page load.
-    const ranks = new Map(visible.map((a) => [a.id, SEVERITIES.length - SEVERITIES.indexOf(a.severity)]));
-    if (this.#seen) {
-      for (const alert of visible) {
-        if ((ranks.get(alert.id) ?? 0) > (this.#seen.get(alert.id) ?? 0)) {
-          const severity = this.#text.t(`severity.${alert.severity}`);
-          announce(this.#text.t('newAlert', { severity, title: this.#words(alert).title }), alert.severity === 'announcement' || alert.severity === 'minor' ? 'polite' : 'assertive');
-        }
-      }
+    const risen = new Set(this.newItems(new Map(visible.map((a) => [a.id, this.#rank(a)]))));
+    for (const alert of visible.filter((a) => risen.has(a.id))) {
+      const severity = this.#text.t(`severity.${alert.severity}`);
+      announce(this.#text.t('newAlert', { severity, title: this.#words(alert).title }), alert.severity === 'announcement' || alert.severity === 'minor' ? 'polite' : 'assertive');
     }
-    if (this.#seen || this.#feed.answered) this.#seen = ranks;
   }
 
   #renderAlert(alert: Alert): TemplateResult {
@@ -282,16 +252,15 @@ export class CivicAlertBanner extends CivicElement implements FeedHost {
 
   override render(): TemplateResult {
     const t = this.#text;
-    const feed = this.#feed;
+    const feed = this.feed;
     if (!feed.data) return html`<slot></slot>`;
     const current = this.#current();
     const visible = current.filter((a) => !this.#isHidden(a));
     const hiddenCount = current.length - visible.length;
     const max = Math.max(1, Math.trunc(this.max) || 1);
     const shown = this.expanded ? visible : visible.slice(0, max);
-    this.#shownKey = this.#viewKey();
     if (!visible.length && !hiddenCount && !this.emptyText) return html``;
-    const outOfDate = this.#feed.outOfDate;
+    const outOfDate = this.feed.outOfDate;
     const alerts = feed.data.alerts;
     const updated = freshnessText(t, feed.data.updated, alerts.map((a) => a.updated ?? a.start), feed.updatedAt);
     return html`<section part="region" aria-label=${this.label?.trim() || t.t('region')}>

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { CivicElement } from '../core/civic-element.js';
-import { announce, prepareAnnouncer } from '../core/announce.js';
-import { FeedController, type FeedHost } from '../core/feed/feed-controller.js';
-import { pageHidden, schedule } from '../core/feed/scheduler.js';
+import { announce } from '../core/announce.js';
+import { FeedController } from '../core/feed/feed-controller.js';
+import { CivicFeedElement } from '../core/feed/feed-element.js';
+import { pageHidden } from '../core/feed/scheduler.js';
 import { formatDate, freshnessText, fromLondon, londonDate, londonDay } from '../core/i18n/format.js';
 import * as core from '../core/i18n/messages.js';
 import { cy, en } from './messages.js';
@@ -54,13 +54,10 @@ const reducedMotion = (): MediaQueryList | undefined => (motionQuery ??= typeof 
  * @cssprop --civic-closure-ticker-partial - Colour of partly open schools (default #8a4b00).
  * @cssprop --civic-closure-ticker-open - Colour of open schools (default #00703c).
  */
-export class CivicClosureTicker extends CivicElement implements FeedHost {
+export class CivicClosureTicker extends CivicFeedElement<ClosureFeed> {
   static override styles = [sharedStyles, styles];
 
   static override properties = {
-    src: {},
-    format: {},
-    refresh: { type: Number },
     mode: { reflect: true },
     speed: { type: Number },
     area: {},
@@ -75,12 +72,8 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     mine: { state: true },
   };
 
-  /** URL of the closures feed. */
-  declare src: string | undefined;
   /** `auto` | `json` | `rss` | `atom` | `csv`. */
-  format = 'auto';
-  /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
-  refresh = 300;
+  declare format: string;
   /** `ticker` (scrolling, for a home page) or `list` (grouped, searchable). */
   mode: 'ticker' | 'list' = 'ticker';
   /** Ticker speed in pixels per second. */
@@ -119,32 +112,22 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     en: { ...core.en, ...en },
     cy: { ...core.cy, ...cy },
   });
-  readonly #feed = new FeedController<ClosureFeed>(this, {
+  /** @internal */
+  protected readonly feed = new FeedController<ClosureFeed>(this, {
     kind: 'closures',
     adapters,
     items: (data) => data.closures,
     skipped: (data) => data.skipped,
     revive: reviveClosures,
   });
-  #cancelTick: (() => void) | undefined;
   #resize: ResizeObserver | undefined;
   #width = -1;
   #list: typeof import('./list.js') | undefined;
-  #dayKey = '';
-  /** Ids of closures on screen, to announce only new ones; undefined until the first network answer. */
-  #seen: Set<string> | undefined;
   #fresh = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    prepareAnnouncer();
     this.mine = loadList(MINE);
-    // The day (and the cutoff) is re-checked every minute, on the page's one shared timer.
-    const tick = () => {
-      if (this.#day().key + this.#feed.outOfDate !== this.#dayKey) this.requestUpdate();
-      this.#cancelTick = schedule(60_000, tick);
-    };
-    tick();
     // The ticker stops while the page is hidden, and follows its width and Reduce Motion as they change.
     document.addEventListener('visibilitychange', this.#handleVisibility);
     reducedMotion()?.addEventListener('change', this.#handleVisibility);
@@ -164,7 +147,6 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#cancelTick?.();
     document.removeEventListener('visibilitychange', this.#handleVisibility);
     reducedMotion()?.removeEventListener('change', this.#handleVisibility);
     this.#resize?.disconnect();
@@ -172,9 +154,9 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
 
   #handleVisibility = (): void => this.requestUpdate();
 
-  /** Fetches the feed now. */
-  refreshNow(): void {
-    this.#feed.refreshNow();
+  /** @internal The day shown (it changes at midnight and after the cutoff), and whether the data is out of date. */
+  protected timeKey(): string {
+    return `${this.#day().key}|${this.feed.outOfDate}`;
   }
 
   /** The day shown: today, or tomorrow after the cutoff when the feed has closures for tomorrow. */
@@ -193,7 +175,7 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
   #closures(day: string): Closure[] {
     const area = this.area?.trim().toLowerCase();
     const today = londonDay(new Date());
-    return (this.#feed.data?.closures ?? [])
+    return (this.feed.data?.closures ?? [])
       .filter((c) => {
         const from = c.date ?? today;
         return from <= day && day <= (c.until ?? from) && (!area || !c.area || c.area.toLowerCase().includes(area));
@@ -228,14 +210,11 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
     }
     const shown = this.#closures(this.#day().day).filter((c) => c.status !== 'open');
     // One polite announcement for closures that appear while the page is open: never the whole list.
-    if (this.#seen) {
-      const added = shown.filter((c) => !this.#seen!.has(c.id));
-      if (added.length) {
-        announce(this.#text.plural('moreClosed', added.length));
-        this.#fresh = new Set(added.map((c) => c.id));
-      }
+    const added = this.newItems(new Map(shown.map((c) => [c.id, 1])));
+    if (added.length) {
+      announce(this.#text.plural('moreClosed', added.length));
+      this.#fresh = new Set(added);
     }
-    if (this.#seen || this.#feed.answered) this.#seen = new Set(shown.map((c) => c.id));
     this.#measure();
   }
 
@@ -350,10 +329,9 @@ export class CivicClosureTicker extends CivicElement implements FeedHost {
 
   override render(): TemplateResult {
     const t = this.#text;
-    const feed = this.#feed;
+    const feed = this.feed;
     if (!feed.data) return html`<slot></slot>`;
-    const { day, tomorrow, key } = this.#day();
-    this.#dayKey = key + feed.outOfDate;
+    const { day, tomorrow } = this.#day();
     const closures = this.#closures(day);
     const updated = freshnessText(t, feed.data.updated, feed.data.closures.map((c) => c.updated), feed.updatedAt);
     const seeAll = absoluteUrl(this.listUrl);

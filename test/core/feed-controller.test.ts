@@ -158,7 +158,7 @@ describe('FeedController', () => {
       const requests = serve('/gone.json', () => json(['x']));
       const el = await mount('/gone.json', { refresh: 60 });
       await until(() => el.shown.length === 1, 'items');
-      expect(pendingTasks()).to.equal(1);
+      expect(pendingTasks(), 'the poll and the minute tick').to.equal(2);
       el.remove();
       expect(pendingTasks()).to.equal(0);
       expect(activeSources()).to.equal(0);

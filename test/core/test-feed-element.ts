@@ -4,7 +4,7 @@
  * XML and a one-column CSV; an item that is not a string is dropped and counted.
  */
 import { html } from 'lit';
-import { CivicElement } from '../../src/core/civic-element.js';
+import { CivicFeedElement } from '../../src/core/feed/feed-element.js';
 import { FeedController } from '../../src/core/feed/feed-controller.js';
 import { FeedError } from '../../src/core/feed/feed-error.js';
 
@@ -22,16 +22,14 @@ function keepStrings(values: unknown[], format: string): TestData {
 /** How many bodies each adapter has parsed (shared parsing: one per URL and format, whatever the readers). */
 export const parses = { json: 0 };
 
-export class TestFeedElement extends CivicElement {
-  static override properties = { src: {}, format: {}, refresh: { type: Number } };
-
-  declare src: string | undefined;
-  format = 'auto';
-  refresh = 300;
-
+export class TestFeedElement extends CivicFeedElement<TestData> {
   renders = 0;
 
-  readonly feed = new FeedController<TestData>(this, {
+  protected override timeKey(): string {
+    return '';
+  }
+
+  override readonly feed = new FeedController<TestData>(this, {
     kind: 'test',
     items: (data) => data.items,
     skipped: (data) => data.skipped,
