@@ -2,11 +2,13 @@
  * The journey's rules, apart from its rendering: which steps there are, what each step needs before
  * Continue (GOV.UK's messages), and the Open311 POST fields the answers become.
  */
+import type { ReactiveControllerHost } from 'lit';
 import { fromLondon } from '../core/i18n/format.js';
+import { clearDraft, loadDraft, saveDraft } from './draft.js';
 import type { Params } from '../core/i18n/text-controller.js';
 import type { Draft } from './draft.js';
 import type { ReportFormMessages } from './messages.js';
-import type { Attribute } from './open311/open311.js';
+import type { Attribute, Service } from './open311/open311.js';
 
 export type Contact = 'required' | 'optional' | 'none';
 export type Key = keyof ReportFormMessages;
@@ -18,6 +20,8 @@ export interface FieldError {
 }
 
 export const MAX_DESCRIPTION = 4000;
+/** A journey finished in less time than this is a bot's (a time-trap instead of a CAPTCHA). */
+const TIME_TRAP = 3000;
 // One @, something either side, a dot in the domain: GOV.UK's advice is not to be stricter than this.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[\d\s()-]{7,20}$/;
@@ -130,6 +134,15 @@ export function isoFromLocal(value: string): string {
   return new Date(fromLondon(year, month, day, hour, minute)).toISOString();
 }
 
+/**
+ * A bot's report: the hidden field filled in, or the journey done in under 3 s. A clock set back
+ * mid-journey (negative time) is a person's, not a bot's: never lose their report.
+ */
+export function isBot(draft: Draft, honeypot: string, now = Date.now()): boolean {
+  const elapsed = now - draft.startedAt;
+  return !!honeypot || (elapsed >= 0 && elapsed < TIME_TRAP);
+}
+
 /** The POST fields of `requests` (everything but `media_url`, added as photos are uploaded). */
 export function requestFields(draft: Draft, attributes: Attribute[], contact: Contact, apiKey?: string): [string, string][] {
   const fields: [string, string][] = [['service_code', draft.service]];
@@ -154,4 +167,50 @@ export function requestFields(draft: Draft, attributes: Attribute[], contact: Co
   }
   if (apiKey) fields.push(['api_key', apiKey]);
   return fields;
+}
+
+/**
+ * The answers of one form, kept in sessionStorage (per endpoint) as the resident types, so that a
+ * reload or a crash loses nothing.
+ */
+export class Answers {
+  draft: Draft = emptyDraft();
+  /** The endpoint whose saved journey has been brought back. */
+  #restoredFor: string | undefined;
+
+  constructor(
+    readonly host: ReactiveControllerHost,
+    readonly endpoint: () => string | undefined,
+  ) {}
+
+  set(patch: Partial<Draft>): void {
+    this.draft = { ...this.draft, ...patch };
+    const endpoint = this.endpoint();
+    if (endpoint) saveDraft(endpoint, this.draft);
+    this.host.requestUpdate();
+  }
+
+  /** Brings back the journey saved for the endpoint (once per endpoint); a service no longer offered starts again. */
+  restore(offered: Service[]): Draft {
+    const endpoint = this.endpoint();
+    if (!endpoint || this.#restoredFor === endpoint) return this.draft;
+    this.#restoredFor = endpoint;
+    const draft = reviveDraft(loadDraft(endpoint));
+    if (!offered.some((s) => s.code === draft.service)) Object.assign(draft, { service: '', step: Step.Service });
+    this.replace(draft);
+    return draft;
+  }
+
+  /** New answers, not saved yet (a reopened report, or a fresh start). */
+  replace(draft: Draft): void {
+    this.draft = draft;
+    this.host.requestUpdate();
+  }
+
+  /** The journey is over (sent, or started again): nothing stays on the device. */
+  clear(step: Step = Step.Service): void {
+    const endpoint = this.endpoint();
+    if (endpoint) clearDraft(endpoint);
+    this.replace({ ...emptyDraft(), step });
+  }
 }

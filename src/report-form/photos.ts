@@ -4,6 +4,10 @@
  * (camera, time, GPS position) is gone. `createImageBitmap` applies the EXIF orientation first
  * (`imageOrientation: 'from-image'`), so the photo stays the right way up.
  */
+import type { ReactiveControllerHost } from 'lit';
+import { announce } from '../core/announce.js';
+import type { FieldError, Key, Translate } from './journey.js';
+
 export const MAX_SIDE = 2048;
 /** Bigger files are refused before decoding (a phone photo is 2–12 MB). */
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -91,5 +95,75 @@ export async function preparePhoto(file: File, quality = 0.85): Promise<Photo> {
     throw new PhotoError('unreadable');
   } finally {
     bitmap.close();
+  }
+}
+
+const PROBLEM_KEYS = { type: 'errorPhotoType', size: 'errorPhotoSize', unreadable: 'errorPhotoUnreadable' } as const;
+
+/**
+ * The photos of one report: added (each redrawn, with a GOV.UK error for a wrong type, a file too big
+ * or one that cannot be read, and for more files than there is room for), removed, and brought back
+ * from a refused report. The resident hears what happened; focus goes where GOV.UK puts it.
+ */
+export class PhotoList {
+  list: Photo[] = [];
+  preparing = false;
+  readonly #host: ReactiveControllerHost & { focusOn(selector: string): void };
+  readonly #text: { t: Translate; plural(key: Key, count: number): string };
+
+  constructor(host: ReactiveControllerHost & { focusOn(selector: string): void }, text: { t: Translate; plural(key: Key, count: number): string }) {
+    this.#host = host;
+    this.#text = text;
+  }
+
+  #update(list: Photo[], preparing = false): void {
+    this.list = list;
+    this.preparing = preparing;
+    this.#host.requestUpdate();
+  }
+
+  /** Adds the files chosen in `input` (at most `limit` photos in all); answers the errors to show. */
+  async add(input: HTMLInputElement, limit: number): Promise<FieldError[]> {
+    const files = [...(input.files ?? [])];
+    input.value = ''; // the same file can be chosen again after removing it
+    const room = limit - this.list.length;
+    const errors: FieldError[] = files.length > room ? [{ field: 'photos-button', text: this.#text.plural('errorPhotoCount', limit) }] : [];
+    this.#update(this.list, true);
+    const added: Photo[] = [];
+    for (const file of files.slice(0, Math.max(0, room))) {
+      try {
+        added.push(await preparePhoto(file));
+      } catch (problem) {
+        if (!(problem instanceof PhotoError)) throw problem;
+        errors.push({ field: 'photos-button', text: this.#text.t(PROBLEM_KEYS[problem.problem], { name: file.name }) });
+      }
+    }
+    this.#update([...this.list, ...added]);
+    if (!errors.length && added.length) announce(this.#text.plural('photoAdded', added.length));
+    return errors;
+  }
+
+  /** Focus goes to the next photo's Remove button, or back to the file input. */
+  remove(index: number): void {
+    this.#update(this.list.filter((_, i) => i !== index));
+    announce(this.#text.t('photoRemoved'));
+    this.#host.focusOn(`#remove-photo-${Math.min(index, this.list.length - 1)}, #photos-button`);
+  }
+
+  /** A kept report's photos, redrawn again (one that no longer reads is left out). */
+  async restore(blobs: Blob[]): Promise<void> {
+    const photos = await Promise.all(
+      blobs.map((blob, i) =>
+        preparePhoto(new File([blob], `photo-${i + 1}.jpg`, { type: 'image/jpeg' })).catch((problem: unknown) => {
+          if (problem instanceof PhotoError) return undefined;
+          throw problem;
+        }),
+      ),
+    );
+    this.#update(photos.filter((p): p is Photo => !!p));
+  }
+
+  clear(): void {
+    this.#update([]);
   }
 }

@@ -3,9 +3,12 @@
  * as the nearest address when the council gives an address service (`reverse-geocode-url`), else as a
  * rounded position in words, with a link to see it on a map. Open311 still gets the full lat/long.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { announce } from '../core/announce.js';
+import type { CivicLocationDetail } from '../core/events.js';
 import { fetchBody, HttpError } from '../core/http.js';
 import { absoluteUrl } from '../core/safe-url.js';
-import type { Translate } from './journey.js';
+import type { Answers, Translate } from './journey.js';
 
 /** OpenStreetMap's own page for a point: a link the resident may follow, never a request we make. */
 export const DEFAULT_MAP_URL = 'https://www.openstreetmap.org/?mlat={lat}&mlon={long}#map=18/{lat}/{long}';
@@ -55,4 +58,91 @@ export async function reverseGeocode(template: string | undefined, lat: string, 
   const place = pick(json) ?? pick(feature?.properties);
   // Text only, one line, of a sensible length.
   return place?.replace(/[\p{Cc}\s]+/gu, ' ').trim().slice(0, 200) || undefined;
+}
+
+export type Locating = 'idle' | 'busy' | 'denied' | 'unavailable';
+
+export interface PlaceHost extends ReactiveControllerHost, HTMLElement {
+  readonly reverseGeocodeUrl: string | undefined;
+  /** Focuses `selector` in the form once it has rendered. */
+  focusOn(selector: string): void;
+  readonly t: Translate;
+}
+
+/**
+ * Where the problem is: "Use my location" (the browser asks the resident; refusal leaves the other
+ * ways open), a council map in the `location` slot (`civic-location` events), the nearest address
+ * from the council's service, and "Do not use this location".
+ */
+export class PlaceController implements ReactiveController {
+  locating: Locating = 'idle';
+  readonly #host: PlaceHost;
+  readonly #answers: Answers;
+  #geocode: AbortController | undefined;
+
+  constructor(host: PlaceHost, answers: Answers) {
+    this.#host = host;
+    this.#answers = answers;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.#host.addEventListener('civic-location', this.#handleMapLocation as EventListener);
+  }
+
+  hostDisconnected(): void {
+    this.#host.removeEventListener('civic-location', this.#handleMapLocation as EventListener);
+    this.#geocode?.abort();
+  }
+
+  #set(locating: Locating): void {
+    this.locating = locating;
+    this.#host.requestUpdate();
+  }
+
+  locate(): void {
+    if (this.locating === 'busy') return;
+    if (!navigator.geolocation) return this.#set('unavailable');
+    this.#set('busy');
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => {
+        this.#set('idle');
+        this.#use(coords.latitude, coords.longitude);
+        // Focus goes to the place now used (read out by screen readers: no announcement as well).
+        this.#host.focusOn('#location-now');
+      },
+      (error) => {
+        this.#set(error.code === error.PERMISSION_DENIED ? 'denied' : 'unavailable');
+        announce(this.#host.t(this.locating === 'denied' ? 'locationDenied' : 'locationUnavailable'));
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  }
+
+  /** "Do not use this location": focus back on "Use my location", never on <body>. */
+  forget(): void {
+    this.#geocode?.abort();
+    this.#answers.set({ lat: '', long: '', place: '' });
+    this.#host.focusOn('#use-location');
+  }
+
+  /** Uses a position, then asks the council's address service (if any) what is there. */
+  #use(lat: number, long: number, address?: string): void {
+    this.#geocode?.abort();
+    const position = { lat: lat.toFixed(6), long: long.toFixed(6) };
+    this.#answers.set({ ...position, place: '', ...(address ? { address } : {}) });
+    if (!this.#host.reverseGeocodeUrl) return;
+    const controller = (this.#geocode = new AbortController());
+    void reverseGeocode(this.#host.reverseGeocodeUrl, position.lat, position.long, controller.signal).then((place) => {
+      // Still the same position: a later one (or "Do not use") wins.
+      const { draft } = this.#answers;
+      if (place && !controller.signal.aborted && draft.lat === position.lat && draft.long === position.long) this.#answers.set({ place });
+    });
+  }
+
+  #handleMapLocation = (event: CustomEvent<CivicLocationDetail>): void => {
+    const { lat, long, address } = event.detail ?? {};
+    if (!(Math.abs(Number(lat)) <= 90 && Math.abs(Number(long)) <= 180)) return;
+    this.#use(Number(lat), Number(long), typeof address === 'string' && address.trim() ? address.trim().slice(0, 500) : undefined);
+  };
 }

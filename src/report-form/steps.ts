@@ -1,21 +1,36 @@
 /**
- * The journey's steps as templates. Each reads the form's state and calls its methods; the state
- * machine itself (what happens on Continue, Send, Back) stays in report-form.ts.
+ * The journey's steps as templates. Each gets a narrow context (the draft, the errors, the words,
+ * `set` and `go`) and only what its own step needs; what happens on Continue, Send and Back is the
+ * phase machine's (phase.ts) and the form's.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { announce } from '../core/announce.js';
-import { absoluteUrl } from '../core/safe-url.js';
-import type { Service } from './open311/open311.js';
-import { attributeField, describedBy, errorOf, group, type FieldParts } from './fields.js';
-import { answerOf, attributeId, MAX_DESCRIPTION, Step } from './journey.js';
-import { ACCEPT } from './photos.js';
-import { mapLink, positionText } from './place.js';
-import { dateParts } from './fields.js';
 import { formatDate, formatTime } from '../core/i18n/format.js';
-import { isoFromLocal } from './journey.js';
 import type { Lang } from '../core/i18n/lang.js';
+import { absoluteUrl } from '../core/safe-url.js';
+import type { Draft } from './draft.js';
+import { attributeField, dateParts, describedBy, errorOf, group, type FieldParts } from './fields.js';
+import { answerOf, attributeId, isoFromLocal, MAX_DESCRIPTION, Step, type Contact, type FieldError, type Key, type Translate } from './journey.js';
+import type { Attribute, Service } from './open311/open311.js';
+import type { OutboxEntry } from './outbox.js';
+import type { Phase } from './phase.js';
+import { ACCEPT, type Photo } from './photos.js';
+import { mapLink, positionText, type Locating } from './place.js';
+
+/** What every step gets. */
+export interface StepContext {
+  draft: Draft;
+  errors: FieldError[];
+  t: Translate;
+  plural: (key: Key, count: number) => string;
+  lang: Lang;
+  /** Records answers (and keeps them on the device). */
+  set(patch: Partial<Draft>): void;
+  /** Goes to a step, its heading focused; `fromCheck` when "Change" on Check your answers led there. */
+  go(step: Step, fromCheck?: boolean): void;
+}
 
 /** A date answer for Check your answers: "Wednesday 1 July 2026, 09:30". */
 function dateText(value: string, lang: Lang): string {
@@ -24,22 +39,20 @@ function dateText(value: string, lang: Lang): string {
   const { time } = dateParts(value);
   return `${formatDate(new Date(iso), lang)}${time ? `, ${formatTime(new Date(iso))}` : ''}`;
 }
-import type { CivicReportForm } from './report-form.js';
-
-type Form = CivicReportForm;
 
 const heading = (text: string) => html`<h2 class="step-heading" tabindex="-1" part="heading">${text}</h2>`;
-const continueButton = (form: Form) => html`<button class="button" part="submit-button" type="submit">${form.text.t('continue')}</button>`;
+const continueButton = (ctx: StepContext) => html`<button class="button" part="submit-button" type="submit">${ctx.t('continue')}</button>`;
 const valueOf = (event: Event) => (event.target as HTMLInputElement).value;
 /** Accents and case ignored: "cafe" finds "Café". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+const errorFor = (ctx: StepContext, field: string) => ctx.errors.find((e) => e.field === field)?.text;
 
-function parts(form: Form, id: string, label: string, hint?: string): FieldParts {
-  return { id, label, hint, error: form.errorFor(id), t: form.text.t.bind(form.text) };
+function parts(ctx: StepContext, id: string, label: string, hint?: string): FieldParts {
+  return { id, label, hint, error: errorFor(ctx, id), t: ctx.t };
 }
 
 /** A text input, textarea-free; `extra` carries type, autocomplete and the like. */
-function textInput(form: Form, p: FieldParts, value: string, onInput: (value: string) => void, extra: { type?: string; autocomplete?: string; spellcheck?: boolean; width?: string } = {}) {
+function textInput(ctx: StepContext, p: FieldParts, value: string, onInput: (value: string) => void, extra: { type?: string; autocomplete?: string; spellcheck?: boolean; width?: string } = {}) {
   return group(
     p,
     html`<input
@@ -56,18 +69,24 @@ function textInput(form: Form, p: FieldParts, value: string, onInput: (value: st
   );
 }
 
-export function renderService(form: Form): TemplateResult {
-  const t = form.text.t.bind(form.text);
-  const error = form.errorFor('service-0');
-  const query = fold(form.filter.trim());
-  const shows = (s: Service) => !query || s.code === form.draft.service || fold(`${s.name} ${s.description}`).includes(query);
-  const grouped = form.shownServices.some((s) => s.group);
+export interface ServiceStep {
+  services: Service[];
+  filter: string;
+  onFilter: (value: string) => void;
+}
+
+export function renderService(ctx: StepContext, { services, filter, onFilter }: ServiceStep): TemplateResult {
+  const { t } = ctx;
+  const error = errorFor(ctx, 'service-0');
+  const query = fold(filter.trim());
+  const shows = (s: Service) => !query || s.code === ctx.draft.service || fold(`${s.name} ${s.description}`).includes(query);
+  const grouped = services.some((s) => s.group);
   const groups = new Map<string, { service: Service; index: number }[]>();
-  form.shownServices.forEach((service, index) => {
+  services.forEach((service, index) => {
     const name = service.group || (grouped ? t('otherGroup') : '');
     groups.set(name, [...(groups.get(name) ?? []), { service, index }]);
   });
-  const count = form.shownServices.filter(shows).length;
+  const count = services.filter(shows).length;
   const radio = ({ service, index }: { service: Service; index: number }) =>
     html`<div class="choice" ?hidden=${!shows(service)}>
       <input
@@ -75,9 +94,9 @@ export function renderService(form: Form): TemplateResult {
         id="service-${index}"
         name="service"
         .value=${service.code}
-        .checked=${live(form.draft.service === service.code)}
+        .checked=${live(ctx.draft.service === service.code)}
         aria-describedby=${ifDefined(service.description ? `service-${index}-hint` : undefined)}
-        @change=${() => form.set({ service: service.code })}
+        @change=${() => ctx.set({ service: service.code })}
       />
       <label for="service-${index}">${service.name}</label>
       ${service.description ? html`<div class="hint choice-hint" id="service-${index}-hint">${service.description}</div>` : nothing}
@@ -85,12 +104,12 @@ export function renderService(form: Form): TemplateResult {
   return html`<div class="group ${error ? 'group-error' : ''}">
       <fieldset aria-describedby=${ifDefined(error ? 'service-error' : undefined)}>
         <legend>${heading(t('serviceHeading'))}</legend>
-        ${form.shownServices.length > 8
+        ${services.length > 8
           ? html`<div class="group filter">
               <label class="label" for="filter">${t('filter')}</label>
               <div class="hint" id="filter-hint">${t('filterHint')}</div>
-              <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint" .value=${live(form.filter)} @input=${(event: Event) => (form.filter = valueOf(event))} />
-              <p class="hint" role="status">${query ? form.text.plural('filterCount', count) : ''}</p>
+              <input id="filter" type="search" autocomplete="off" spellcheck="false" aria-describedby="filter-hint" .value=${live(filter)} @input=${(event: Event) => onFilter(valueOf(event))} />
+              <p class="hint" role="status">${query ? ctx.plural('filterCount', count) : ''}</p>
             </div>`
           : nothing}
         ${errorOf({ id: 'service', error, t, label: '' })}
@@ -104,14 +123,21 @@ export function renderService(form: Form): TemplateResult {
         )}
       </fieldset>
     </div>
-    ${continueButton(form)}`;
+    ${continueButton(ctx)}`;
 }
 
-export function renderLocation(form: Form): TemplateResult {
-  const t = form.text.t.bind(form.text);
-  const { lat, long, place } = form.draft;
-  const problem = form.locating === 'denied' ? t('locationDenied') : form.locating === 'unavailable' ? t('locationUnavailable') : '';
-  const map = lat && long ? mapLink(form.mapUrl, lat, long) : undefined;
+export interface LocationStep {
+  locating: Locating;
+  locate: () => void;
+  forget: () => void;
+  mapUrl: string | undefined;
+}
+
+export function renderLocation(ctx: StepContext, { locating, locate, forget, mapUrl }: LocationStep): TemplateResult {
+  const { t } = ctx;
+  const { lat, long, place } = ctx.draft;
+  const problem = locating === 'denied' ? t('locationDenied') : locating === 'unavailable' ? t('locationUnavailable') : '';
+  const map = lat && long ? mapLink(mapUrl, lat, long) : undefined;
   return html`${heading(t('locationHeading'))}
     <slot name="location"></slot>
     <div class="group">
@@ -120,46 +146,75 @@ export function renderLocation(form: Form): TemplateResult {
               <p>${t('located', { place: place || positionText(lat, long, t) })}</p>
               ${map ? html`<p><a href=${map} target="_blank" rel="noopener noreferrer">${t('viewOnMap')}</a></p>` : nothing}
             </div>
-            <button type="button" class="secondary" @click=${() => form.forgetLocation()}>${t('forgetLocation')}</button>`
-        : html`<button type="button" class="secondary" id="use-location" @click=${() => form.locating !== 'busy' && form.locate()}>${form.locating === 'busy' ? t('locating') : t('useLocation')}</button>`}
+            <button type="button" class="secondary" @click=${forget}>${t('forgetLocation')}</button>`
+        : html`<button type="button" class="secondary" id="use-location" @click=${locate}>${locating === 'busy' ? t('locating') : t('useLocation')}</button>`}
       ${problem ? html`<p class="notice">${problem}</p>` : nothing}
     </div>
     ${group(
-      parts(form, 'address', t('address'), t('addressHint')),
+      parts(ctx, 'address', t('address'), t('addressHint')),
       html`<textarea
         id="address"
         rows="2"
-        .value=${live(form.draft.address)}
-        aria-describedby=${ifDefined(describedBy(parts(form, 'address', '', t('addressHint'))))}
-        aria-invalid=${ifDefined(form.errorFor('address') ? 'true' : undefined)}
-        @input=${(event: Event) => form.set({ address: valueOf(event) })}
+        .value=${live(ctx.draft.address)}
+        aria-describedby=${ifDefined(describedBy(parts(ctx, 'address', '', t('addressHint'))))}
+        aria-invalid=${ifDefined(errorFor(ctx, 'address') ? 'true' : undefined)}
+        @input=${(event: Event) => ctx.set({ address: valueOf(event) })}
       ></textarea>`,
     )}
-    ${continueButton(form)}`;
+    ${continueButton(ctx)}`;
 }
 
-/** Each form's pending character-count announcement (one per form, cleared when it leaves the page). */
-const countTimers = new WeakMap<Form, ReturnType<typeof setTimeout>>();
-export function clearCountTimer(form: Form): void {
-  clearTimeout(countTimers.get(form));
-  countTimers.delete(form);
+/** GOV.UK's character count: announced once typing pauses, not at every key. One per form, stopped when it leaves the page. */
+export class CharacterCount implements ReactiveController {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  constructor(host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+  hostDisconnected(): void {
+    this.stop();
+  }
+  later(text: () => string): void {
+    this.stop();
+    this.#timer = setTimeout(() => announce(text()), 1000);
+  }
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
 }
 
-function countText(form: Form): string {
-  const left = MAX_DESCRIPTION - form.draft.description.length;
-  return left >= 0 ? form.text.plural('remaining', left) : form.text.plural('tooMany', -left);
+function countText(ctx: StepContext, length = ctx.draft.description.length): string {
+  const left = MAX_DESCRIPTION - length;
+  return left >= 0 ? ctx.plural('remaining', left) : ctx.plural('tooMany', -left);
 }
 
-export function renderDetails(form: Form): TemplateResult {
-  const t = form.text.t.bind(form.text);
-  const description = parts(form, 'description', t('description'), t('descriptionHint'));
-  const over = form.draft.description.length > MAX_DESCRIPTION;
-  const questions = form.questions.get(form.draft.service);
-  const limit = form.photoLimit;
+export interface PhotoField {
+  /** How many photos may be added (0: no photo question). */
+  limit: number;
+  list: Photo[];
+  preparing: boolean;
+  add(input: HTMLInputElement): void;
+  remove(index: number): void;
+}
+
+export interface DetailsStep {
+  questions: Attribute[];
+  /** The service's questions could not be loaded. */
+  failed: boolean;
+  photos: PhotoField;
+  count: CharacterCount;
+  honeypot: string;
+  onHoneypot: (value: string) => void;
+}
+
+export function renderDetails(ctx: StepContext, { questions, failed, photos: field, count, honeypot, onHoneypot }: DetailsStep): TemplateResult {
+  const { t } = ctx;
+  const description = parts(ctx, 'description', t('description'), t('descriptionHint'));
+  const over = ctx.draft.description.length > MAX_DESCRIPTION;
+  const limit = field.limit;
   // The field's id is its button's: the error summary links there, and focus returns there.
-  const photos = parts(form, 'photos-button', form.text.plural('photos', limit), form.text.plural('photosHint', limit));
+  const photos = parts(ctx, 'photos-button', ctx.plural('photos', limit), ctx.plural('photosHint', limit));
   return html`${heading(t('detailsHeading'))}
-    ${questions === 'failed' ? html`<p class="notice">${t('questionsFailed')}</p>` : nothing}
+    ${failed ? html`<p class="notice">${t('questionsFailed')}</p>` : nothing}
     <div class="group ${description.error ? 'group-error' : ''}" part="field">
       <label class="label" for="description">${description.label}</label>
       <div class="hint" id="description-hint">${description.hint}</div>
@@ -168,25 +223,21 @@ export function renderDetails(form: Form): TemplateResult {
         id="description"
         rows="5"
         spellcheck="true"
-        .value=${live(form.draft.description)}
+        .value=${live(ctx.draft.description)}
         aria-describedby="description-hint ${description.error ? 'description-error ' : ''}description-info"
         aria-invalid=${ifDefined(description.error ? 'true' : undefined)}
         @input=${(event: Event) => {
-          form.set({ description: valueOf(event) });
-          // GOV.UK's character count: announced once typing pauses, not at every key.
-          clearCountTimer(form);
-          countTimers.set(
-            form,
-            setTimeout(() => announce(countText(form)), 1000),
-          );
+          const description = valueOf(event);
+          ctx.set({ description });
+          count.later(() => countText(ctx, description.length));
         }}
       ></textarea>
       <div class="visually-hidden" id="description-info">${t('countInfo', { count: MAX_DESCRIPTION })}</div>
-      <div class="hint count ${over ? 'count-error' : ''}" aria-hidden="true">${countText(form)}</div>
+      <div class="hint count ${over ? 'count-error' : ''}" aria-hidden="true">${countText(ctx)}</div>
     </div>
-    ${form.questionList.map((attribute, index) =>
-      attributeField(attribute, index, answerOf(form.draft, attribute.code), form.errorFor(attributeId(index, attribute)), t, (value) =>
-        form.set({ attributes: { ...form.draft.attributes, [attribute.code]: value } }),
+    ${questions.map((attribute, index) =>
+      attributeField(attribute, index, answerOf(ctx.draft, attribute.code), errorFor(ctx, attributeId(index, attribute)), t, (value) =>
+        ctx.set({ attributes: { ...ctx.draft.attributes, [attribute.code]: value } }),
       ),
     )}
     ${limit
@@ -194,20 +245,20 @@ export function renderDetails(form: Form): TemplateResult {
           <label class="label" id="photos-label" for="photos">${photos.label}</label>
           <div class="hint" id="photos-button-hint">${photos.hint}</div>
           ${errorOf(photos)}
-          ${form.photos.length
+          ${field.list.length
             ? html`<ul class="photos">
-                ${form.photos.map(
+                ${field.list.map(
                   (photo, i) => html`<li>
                     ${photo.preview.startsWith('data:image/jpeg;base64,') ? html`<img src=${photo.preview} alt=${t('photoAlt', { count: i + 1, name: photo.name })} />` : nothing}
-                    <button type="button" class="secondary" id="remove-photo-${i}" @click=${() => form.removePhoto(i)}>
+                    <button type="button" class="secondary" id="remove-photo-${i}" @click=${() => field.remove(i)}>
                       ${t('removePhoto')}<span class="visually-hidden"> ${t('removePhotoName', { count: i + 1, name: photo.name })}</span>
                     </button>
                   </li>`,
                 )}
               </ul>`
             : nothing}
-          <p class="hint" role="status">${form.busy === 'photos' ? t('preparingPhoto') : ''}</p>
-          ${form.photos.length < limit
+          <p class="hint" role="status">${field.preparing ? t('preparingPhoto') : ''}</p>
+          ${field.list.length < limit
             ? html`<div class="file-picker">
                 <input
                   type="file"
@@ -216,8 +267,8 @@ export function renderDetails(form: Form): TemplateResult {
                   tabindex="-1"
                   aria-hidden="true"
                   accept=${ACCEPT}
-                  ?multiple=${limit - form.photos.length > 1}
-                  @change=${(event: Event) => void form.addPhotos(event.target as HTMLInputElement)}
+                  ?multiple=${limit - field.list.length > 1}
+                  @change=${(event: Event) => field.add(event.target as HTMLInputElement)}
                 />
                 <button
                   type="button"
@@ -227,45 +278,54 @@ export function renderDetails(form: Form): TemplateResult {
                   aria-describedby="${describedBy(photos) ?? ''} photos-status"
                   @click=${(event: Event) => (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLInputElement>('#photos')?.click()}
                 >
-                  ${form.text.plural('choosePhotos', limit - form.photos.length)}
+                  ${ctx.plural('choosePhotos', limit - field.list.length)}
                 </button>
-                <span id="photos-status">${form.text.plural('photoCount', form.photos.length)}</span>
+                <span id="photos-status">${ctx.plural('photoCount', field.list.length)}</span>
               </div>`
-            : html`<p id="photos-status">${form.text.plural('photoCount', form.photos.length)}</p>`}
+            : html`<p id="photos-status">${ctx.plural('photoCount', field.list.length)}</p>`}
         </div>`
       : nothing}
     <div class="hp" aria-hidden="true">
       <label for="hp-field">${t('honeypot')}</label>
-      <input id="hp-field" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(form.honeypot)} @input=${(event: Event) => (form.honeypot = valueOf(event))} />
+      <input id="hp-field" name="website" type="text" tabindex="-1" autocomplete="off" .value=${live(honeypot)} @input=${(event: Event) => onHoneypot(valueOf(event))} />
     </div>
-    ${continueButton(form)}`;
+    ${continueButton(ctx)}`;
 }
 
-export function renderContact(form: Form): TemplateResult {
-  const t = form.text.t.bind(form.text);
-  const required = form.contact === 'required';
+export function renderContact(ctx: StepContext, { contact, privacyUrl }: { contact: Contact; privacyUrl: string | undefined }): TemplateResult {
+  const { t } = ctx;
+  const required = contact === 'required';
   const optional = (label: string) => `${label} ${t('optional')}`;
-  const privacy = absoluteUrl(form.privacyUrl);
-  const d = form.draft;
+  const privacy = absoluteUrl(privacyUrl);
+  const d = ctx.draft;
   return html`${heading(t(required ? 'contactHeading' : 'contactHeadingOptional'))}
     <p class="hint">${t('contactHint')}</p>
-    ${textInput(form, parts(form, 'email', required ? t('email') : optional(t('email'))), d.email, (email) => form.set({ email }), { type: 'email', autocomplete: 'email', spellcheck: false })}
-    ${textInput(form, parts(form, 'first-name', optional(t('firstName'))), d.firstName, (firstName) => form.set({ firstName }), { autocomplete: 'given-name', spellcheck: false, width: 'width-20' })}
-    ${textInput(form, parts(form, 'last-name', optional(t('lastName'))), d.lastName, (lastName) => form.set({ lastName }), { autocomplete: 'family-name', spellcheck: false, width: 'width-20' })}
-    ${textInput(form, parts(form, 'phone', optional(t('phone'))), d.phone, (phone) => form.set({ phone }), { type: 'tel', autocomplete: 'tel', spellcheck: false, width: 'width-20' })}
+    ${textInput(ctx, parts(ctx, 'email', required ? t('email') : optional(t('email'))), d.email, (email) => ctx.set({ email }), { type: 'email', autocomplete: 'email', spellcheck: false })}
+    ${textInput(ctx, parts(ctx, 'first-name', optional(t('firstName'))), d.firstName, (firstName) => ctx.set({ firstName }), { autocomplete: 'given-name', spellcheck: false, width: 'width-20' })}
+    ${textInput(ctx, parts(ctx, 'last-name', optional(t('lastName'))), d.lastName, (lastName) => ctx.set({ lastName }), { autocomplete: 'family-name', spellcheck: false, width: 'width-20' })}
+    ${textInput(ctx, parts(ctx, 'phone', optional(t('phone'))), d.phone, (phone) => ctx.set({ phone }), { type: 'tel', autocomplete: 'tel', spellcheck: false, width: 'width-20' })}
     <p>${t('privacy')} ${privacy ? html`<a href=${privacy}>${t('privacyLink')}</a>` : nothing}</p>
-    ${continueButton(form)}`;
+    ${continueButton(ctx)}`;
 }
 
-export function renderCheck(form: Form): TemplateResult {
-  const t = form.text.t.bind(form.text);
-  const d = form.draft;
-  const service = form.shownServices.find((s) => s.code === d.service);
+export interface CheckStep {
+  services: Service[];
+  questions: Attribute[];
+  contact: Contact;
+  photoLimit: number;
+  photos: Photo[];
+  sending: boolean;
+}
+
+export function renderCheck(ctx: StepContext, { services, questions, contact, photoLimit, photos, sending }: CheckStep): TemplateResult {
+  const { t } = ctx;
+  const d = ctx.draft;
+  const service = services.find((s) => s.code === d.service);
   const row = (label: string, lines: string[], step: Step) => html`<div class="summary-row">
     <dt>${label}</dt>
     <dd>${lines.filter(Boolean).length ? lines.filter(Boolean).map((line) => html`<span class="line">${line}</span>`) : t('notGiven')}</dd>
     <dd class="actions">
-      <button type="button" class="link" @click=${() => form.go(step, true)}>${t('change')}<span class="visually-hidden"> ${label}</span></button>
+      <button type="button" class="link" @click=${() => ctx.go(step, true)}>${t('change')}<span class="visually-hidden"> ${label}</span></button>
     </dd>
   </div>`;
   return html`${heading(t('checkHeading'))}
@@ -273,32 +333,32 @@ export function renderCheck(form: Form): TemplateResult {
       ${row(t('rowProblem'), [service?.name ?? d.service], Step.Service)}
       ${row(t('rowLocation'), [d.address.trim(), d.lat && d.long ? d.place || positionText(d.lat, d.long, t) : ''], Step.Location)}
       ${row(t('rowDescription'), [d.description.trim()], Step.Details)}
-      ${form.questionList
+      ${questions
         .filter((a) => a.variable)
         .map((a) => {
-          const names = answerOf(d, a.code).map((key) => (a.datatype === 'datetime' ? dateText(key, form.text.lang) : (a.values.find((v) => v.key === key)?.name ?? key)));
+          const names = answerOf(d, a.code).map((key) => (a.datatype === 'datetime' ? dateText(key, ctx.lang) : (a.values.find((v) => v.key === key)?.name ?? key)));
           return row(a.description, [names.join(', ')], Step.Details);
         })}
-      ${form.photoLimit ? row(t('rowPhotos'), form.photos.map((p) => p.name), Step.Details) : nothing}
-      ${form.contact !== 'none' ? row(t('rowContact'), [d.email, `${d.firstName} ${d.lastName}`.trim(), d.phone], Step.Contact) : nothing}
+      ${photoLimit ? row(t('rowPhotos'), photos.map((p) => p.name), Step.Details) : nothing}
+      ${contact !== 'none' ? row(t('rowContact'), [d.email, `${d.firstName} ${d.lastName}`.trim(), d.phone], Step.Contact) : nothing}
     </dl>
-    <button class="button" part="submit-button" type="submit" aria-disabled=${form.busy ? 'true' : 'false'}>
-      ${form.busy === 'sending' ? t('sending') : form.errors.length ? t('tryAgain') : t('send')}
+    <button class="button" part="submit-button" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
+      ${sending ? t('sending') : ctx.errors.length ? t('tryAgain') : t('send')}
     </button>`;
 }
 
-export function renderConfirmation(form: Form): TemplateResult {
-  const t = form.text.t.bind(form.text);
-  const outcome = form.outcome ?? { kind: 'sent', notice: '' };
-  const another = html`<p><button type="button" class="secondary" @click=${() => form.restart()}>${t('another')}</button></p>`;
-  if (outcome.kind === 'queued') {
+export function renderConfirmation(ctx: StepContext, phase: Phase, { trackUrl, restart }: { trackUrl: string | undefined; restart: () => void }): TemplateResult {
+  const { t } = ctx;
+  const another = html`<p><button type="button" class="secondary" @click=${restart}>${t('another')}</button></p>`;
+  if (phase.name === 'queued') {
     return html`<div class="panel panel-queued" part="confirmation">${heading(t('queuedHeading'))}
         <p>${t('queued')}</p>
       </div>
       <p>${t('queuedLater')}</p>
       ${another}`;
   }
-  const track = outcome.id && form.trackUrl ? absoluteUrl(form.trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : undefined;
+  const outcome = phase.name === 'sent' ? phase : { id: undefined, notice: '' };
+  const track = outcome.id && trackUrl ? absoluteUrl(trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : undefined;
   return html`<div class="panel" part="confirmation">
       ${heading(t('sentHeading'))}
       ${outcome.id ? html`<p class="reference-line">${t('reference')}<br /><strong class="reference">${outcome.id}</strong></p>` : nothing}
@@ -308,19 +368,43 @@ export function renderConfirmation(form: Form): TemplateResult {
 }
 
 /** Reports kept on this device that the council refused, with its reasons: change and resend, or delete. */
-export function renderRefused(form: Form): TemplateResult | typeof nothing {
-  const t = form.text.t.bind(form.text);
-  return form.refusedReports.length
-    ? html`${form.refusedReports.map(
+export function renderRefused(ctx: StepContext, entries: OutboxEntry[], { reopen, remove }: { reopen: (entry: OutboxEntry) => void; remove: (entry: OutboxEntry) => void }): TemplateResult | typeof nothing {
+  const { t } = ctx;
+  return entries.length
+    ? html`${entries.map(
         (entry) => html`<div class="refused" part="refused" role="region" aria-labelledby="refused-${entry.id}">
           <h2 id="refused-${entry.id}">${t('refusedHeading')}</h2>
           <p>${t('queuedRefused')}</p>
           ${entry.refused?.length ? html`<ul class="bullets">${entry.refused.map((m) => html`<li>${m}</li>`)}</ul>` : nothing}
           <p class="actions">
-            <button type="button" class="button" @click=${() => void form.reopen(entry)}>${t('changeAndResend')}</button>
-            <button type="button" class="secondary warning" @click=${() => void form.deleteRefused(entry)}>${t('deleteSaved')}</button>
+            <button type="button" class="button" @click=${() => reopen(entry)}>${t('changeAndResend')}</button>
+            <button type="button" class="secondary warning" @click=${() => remove(entry)}>${t('deleteSaved')}</button>
           </p>
         </div>`,
       )}`
     : nothing;
+}
+
+/** GOV.UK's error summary: focus on the box, the words in an inner role="alert", a link to each field. */
+export function renderErrorSummary(ctx: StepContext, root: ParentNode): TemplateResult | typeof nothing {
+  if (!ctx.errors.length) return nothing;
+  const follow = (event: Event, field: string) => {
+    event.preventDefault(); // a fragment link cannot reach into a shadow root
+    const el = root.querySelector<HTMLElement>(`#${field}`);
+    if (!el) return;
+    // The question (its legend, else its label) is brought into view, not just the control, so the
+    // resident sees what is asked; then focus, without scrolling again.
+    const label = el.closest('fieldset')?.querySelector('legend') ?? root.querySelector(`label[for="${field}"]`) ?? el;
+    label.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  };
+  // (aria-labelledby on a div without a role names nothing, and axe only flags it as "needs review".)
+  return html`<div class="error-summary" part="error-summary" tabindex="-1">
+    <div role="alert">
+      <h2 id="error-summary-title">${ctx.t('errorSummary')}</h2>
+      <ul>
+        ${ctx.errors.map((e) => html`<li>${e.field ? html`<a href="#${e.field}" @click=${(event: Event) => follow(event, e.field)}>${e.text}</a>` : e.text}</li>`)}
+      </ul>
+    </div>
+  </div>`;
 }

@@ -78,7 +78,7 @@ describe('fault corpus: <civic-report-form>', () => {
       await clock.tickAsync(15_000);
       await until(() => !!$(el, '[part="message"]'), 'the unavailable message');
       expect(errors.map((e) => e.detail.reason)).to.deep.equal(['timeout']);
-      await clock.tickAsync(30_000); // the first retry
+      await clock.tickAsync(36_000); // the first retry: 30 s, ± 20% jitter (core/backoff.ts)
       await ready(el);
     });
   });

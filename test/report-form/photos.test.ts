@@ -95,7 +95,8 @@ describe('photos', () => {
       files.forEach((file) => transfer.items.add(file));
       input.files = transfer.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
-      await until(() => el.busy === undefined, 'photos to be prepared');
+      await el.updateComplete; // "Preparing photo…" is shown while they are redrawn
+      await until(() => !/Preparing|Paratoi/.test(textOf($(el, '.file-picker ~ [role="status"], [part="field"] [role="status"]'))), 'photos to be prepared');
       await el.updateComplete;
     }
 

@@ -181,7 +181,8 @@ describe('<civic-report-form>', () => {
       await el.updateComplete;
       expect($(el, '.inset')).to.equal(null);
       expect(focused(el)).to.equal($(el, '#use-location'));
-      expect(el.draft.lat).to.equal('');
+      const saved = Object.keys(sessionStorage).filter((k) => k.startsWith('civic-widgets:report:')).map((k) => JSON.parse(sessionStorage.getItem(k)!) as { lat?: string });
+      expect(saved.map((d) => d.lat), 'the kept journey has no position either').to.deep.equal(['']);
     });
 
     it('shows the nearest address from the council’s address service (reverse-geocode-url), in Welsh too', async () => {

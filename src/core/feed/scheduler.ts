@@ -13,6 +13,8 @@ interface Task {
 const tasks = new Set<Task>();
 const shownListeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
+/** The due time the timer was set for. */
+let armedFor = 0;
 let listening = false;
 
 export function pageHidden(): boolean {
@@ -30,7 +32,8 @@ function listen(): void {
 
 function fire(): void {
   timer = undefined;
-  const now = Date.now();
+  // The timer is trusted: when it fires, its task is due, even if the wall clock was set back meanwhile.
+  const now = Math.max(Date.now(), armedFor);
   for (const task of [...tasks]) {
     if (task.due <= now && tasks.delete(task)) {
       try {
@@ -49,6 +52,7 @@ function arm(): void {
   if (!tasks.size || pageHidden()) return;
   let due = Infinity;
   for (const task of tasks) due = Math.min(due, task.due);
+  armedFor = due;
   timer = setTimeout(fire, Math.max(0, due - Date.now()));
 }
 
