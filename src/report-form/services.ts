@@ -6,6 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { backoffDelay, SERVICES } from '../core/backoff.js';
+import { reportBug } from '../core/bug.js';
 import { CivicErrorEvent } from '../core/events.js';
 import { schedule } from '../core/feed/scheduler.js';
 import { getDefinition, getServices, Open311Error, type Open311Options } from './open311/client.js';
@@ -84,11 +85,12 @@ export class ServicesController implements ReactiveController {
       this.failing = false;
       await this.#source.loaded(offered);
     } catch (error) {
-      if (!(error instanceof Open311Error)) throw error; // a bug: seen, never "unavailable"
       if (load !== this.#loads) return;
+      // A bug is reported where developers see it; the resident still gets the fallback and a retry.
+      if (!(error instanceof Open311Error)) reportBug(error);
       this.failing = true;
       this.#source.failed();
-      this.#host.dispatchEvent(new CivicErrorEvent({ url: endpoint, status: error.status, reason: error.reason }));
+      if (error instanceof Open311Error) this.#host.dispatchEvent(new CivicErrorEvent({ url: endpoint, status: error.status, reason: error.reason }));
       this.#cancelRetry = schedule(backoffDelay(++this.#failures, SERVICES), () => void this.load());
     }
   }
@@ -106,7 +108,7 @@ export class ServicesController implements ReactiveController {
           try {
             questions = await getDefinition(endpoint, code, this.#source.options());
           } catch (error) {
-            if (!(error instanceof Open311Error)) throw error;
+            if (!(error instanceof Open311Error)) reportBug(error);
             questions = 'failed';
             this.#questionLoads.delete(code); // asked again next time
           }

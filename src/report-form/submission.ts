@@ -6,6 +6,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { announce } from '../core/announce.js';
 import { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../core/events.js';
+import { reportBug } from '../core/bug.js';
 import { schedule } from '../core/feed/scheduler.js';
 import type { FieldError, Translate } from './journey.js';
 import { lookupToken, Open311Error, type Open311Options } from './open311/client.js';
@@ -64,8 +65,11 @@ export class SubmissionController implements ReactiveController {
     try {
       result = await this.#pollToken(await sendReport(report), report.endpoint, options);
     } catch (error) {
-      if (!(error instanceof Open311Error)) throw error; // a bug: seen, never "could not confirm"
-      return isOffline(error) ? this.#queue(report) : this.#refuse(error);
+      if (error instanceof Open311Error) return isOffline(error) ? this.#queue(report) : this.#refuse(error);
+      // A bug, not the council's answer: reported where developers see it (never "could not
+      // confirm"), and the resident keeps the report and can try again.
+      reportBug(error);
+      return this.#host.dispatch({ type: 'refused', errors: [{ field: '', text: this.#t('errorServer') }] });
     }
     this.#host.dispatch({ type: 'sent', id: result.id, notice: result.notice });
     this.#host.dispatchEvent(new CivicSubmittedEvent({ id: result.id, token: result.token, notice: result.notice, fromOutbox: false }));

@@ -1,4 +1,4 @@
-import { worker, http, HttpResponse } from '../setup.js';
+import { worker, http, HttpResponse, expectingBugs, takeErrors } from '../setup.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
@@ -415,6 +415,27 @@ describe('<civic-report-form>', () => {
   });
 
   describe('sending', () => {
+    it('reports a bug while sending (a TypeError) where developers see it, not as "could not confirm", and keeps the report to send again', async () => {
+      const el = await mount(`${EP} jurisdiction-id="anyshire"`);
+      await toCheck(el);
+      clock.tick(5000);
+      const errors = collect<CivicErrorEvent>(document, 'civic-error');
+      // A bug in the middle of building the request (jurisdiction_id is set on the POST body).
+      const bug = sinon.stub(URLSearchParams.prototype, 'set').throws(new TypeError('a bug'));
+      await expectingBugs(async () => {
+        await next(el);
+        await until(() => summary(el).length > 0, 'the error summary');
+      });
+      bug.restore();
+      expect(takeErrors().join()).to.match(/a bug/);
+      expect(summary(el)).to.deep.equal(['Sorry, the council’s system is not working at the moment. Your report has not been sent. Try again later.']);
+      expect(errors, 'not the council\'s answer').to.deep.equal([]);
+      expect(received).to.have.length(0);
+      await next(el); // "Try again"
+      await until(() => heading(el) === 'Report sent', 'the confirmation');
+      expect(received).to.have.length(1);
+    });
+
     it('polls a batch server’s token 2 s apart and shows the reference it gives', async () => {
       const el = await mount(EP);
       await toDetails(el, 'service-2', 'A38 by the garage'); // Pothole: a batch service
