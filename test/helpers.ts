@@ -1,5 +1,7 @@
 /** Small helpers shared by the browser tests. */
 import { expect } from '@open-wc/testing';
+import { hangingRequests, pendingRequests } from './setup.js';
+import { requestsInFlight } from '../src/core/feed/source.js';
 
 // Saved before any test installs fake timers, so waiting for real I/O (msw's worker) still works.
 const realSetTimeout = globalThis.setTimeout.bind(globalThis);
@@ -7,6 +9,19 @@ const realSetTimeout = globalThis.setTimeout.bind(globalThis);
 /** Real time passes (for msw's service worker round trip), even while fake timers are installed. */
 export function realDelay(ms = 0): Promise<void> {
   return new Promise((resolve) => realSetTimeout(resolve, ms));
+}
+
+/**
+ * Waits until the page is quiet: no request unanswered (msw) or feed answer undelivered but those
+ * that hang on purpose, no render pending in `elements`, then one more frame for what a render
+ * starts (observers, animation frames). A condition, so a "nothing happened" check that follows is made after real quiet, not
+ * after a guessed delay; it fails the test when the page never settles.
+ */
+export async function settled(...elements: Element[]): Promise<void> {
+  const busy = () => pendingRequests() > hangingRequests() || requestsInFlight() > hangingRequests() || elements.some((el) => (el as { isUpdatePending?: boolean }).isUpdatePending);
+  await until(() => !busy(), 'the page to settle');
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+  await until(() => !busy(), 'the page to settle after a frame');
 }
 
 /** Waits (in real time) until `check` returns true, or fails the test with `what`. */

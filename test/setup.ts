@@ -71,6 +71,10 @@ before(async () => {
 
 /** Requests the page has made that msw has not finished answering. */
 let pending = 0;
+/** How many requests msw is answering now (a request hanging on purpose counts until the test ends). */
+export const pendingRequests = (): number => pending;
+/** How many of those hang on purpose (see hang()): they never settle while the test runs. */
+export const hangingRequests = (): number => hanging.length;
 worker.events.on('request:start', () => void pending++);
 worker.events.on('request:end', () => void (pending = Math.max(0, pending - 1)));
 

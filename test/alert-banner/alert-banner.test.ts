@@ -8,7 +8,7 @@ import type { CivicAlertBanner } from '../../src/alert-banner/alert-banner.js';
 import type { CivicDismissEvent, CivicErrorEvent, CivicLoadEvent } from '../../src/core/events.js';
 import { requestsInFlight } from '../../src/core/feed/source.js';
 import { expectAccessible } from '../a11y.js';
-import { advanceClock, clearAnnouncements, collect, realDelay, until } from '../helpers.js';
+import { advanceClock, clearAnnouncements, collect, settled, until } from '../helpers.js';
 import { alertHandlers } from '../mocks/alerts.js';
 import { bilingualCap, civicAlerts } from '../fixtures/alerts.js';
 
@@ -300,7 +300,7 @@ describe('<civic-alert-banner>', () => {
       button.focus();
       const el = await mount('src="/feeds/live.json" refresh="30"');
       await ready(el);
-      await realDelay(20);
+      await settled(el);
       expect(polite()).to.equal('');
       feed.alerts.push({ id: 'b', title: 'Bins delayed', severity: 'minor' });
       await advance(30_000);
@@ -417,7 +417,7 @@ describe('<civic-alert-banner>', () => {
         worker.use(http.get(`/feeds/real-${i}`, () => new HttpResponse(bytes)));
         const el = await mount(`src="/feeds/real-${i}" max="50"`);
         await until(() => !!$(el, 'section') || el.hasAttribute('empty') || el.shadowRoot!.querySelector('slot') !== null, file);
-        await realDelay(20);
+        await settled(el);
         for (const a of $$(el, 'a')) expect((a as HTMLAnchorElement).protocol, file).to.be.oneOf(['http:', 'https:', 'mailto:', 'tel:']);
       }
     });
@@ -447,7 +447,7 @@ describe('<civic-alert-banner>', () => {
         for (const a of $$(el, 'a')) expect((a as HTMLAnchorElement).protocol, format).to.be.oneOf(['http:', 'https:']);
         expect(el.shadowRoot!.textContent, format).to.contain('Boil water notice');
       }
-      await realDelay(50);
+      await settled(...document.querySelectorAll('civic-alert-banner'));
       expect((window as { hacked?: number }).hacked).to.equal(undefined);
     });
   });
@@ -471,7 +471,7 @@ describe('<civic-alert-banner>', () => {
         for (const [name, attrs] of states) {
           const el = await mount(attrs, lang);
           if (!name.startsWith('loading')) await until(() => !!$(el, 'section') || el.shadowRoot!.querySelector('slot') !== null, name);
-          await realDelay(30);
+          await settled(el);
           await expectAccessible(el.parentElement!, `${name} (${lang})`);
         }
         const el = await mount('src="/feeds/alerts.json" max="2"', lang);

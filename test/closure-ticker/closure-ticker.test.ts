@@ -8,7 +8,7 @@ import type { CivicClosureTicker } from '../../src/closure-ticker/closure-ticker
 import type { CivicErrorEvent } from '../../src/core/events.js';
 import { requestsInFlight } from '../../src/core/feed/source.js';
 import { expectAccessible } from '../a11y.js';
-import { advanceClock, clearAnnouncements, collect, realDelay, until } from '../helpers.js';
+import { advanceClock, clearAnnouncements, collect, settled, until } from '../helpers.js';
 import { closuresCsv, closuresJson, closuresRss } from '../fixtures/closures.js';
 
 type Ticker = CivicClosureTicker;
@@ -219,7 +219,7 @@ describe('<civic-closure-ticker>', () => {
     worker.use(http.get('/feeds/live.json', () => HttpResponse.json(feed)));
     const el = await mount('src="/feeds/live.json" refresh="30"');
     await ready(el);
-    await realDelay(20);
+    await settled(el);
     expect(polite()).to.equal('');
     feed.closures.push({ id: 'new', school: 'Brook Primary School', urn: '100009', status: 'closed', reason: 'Snow', area: 'East' });
     await advance(30_000);
@@ -351,7 +351,7 @@ describe('<civic-closure-ticker>', () => {
       for (const mode of ['ticker', 'list']) {
         const el = await mount(`src="/feeds/closures.json" mode="${mode}"`);
         await ready(el);
-        await realDelay(50);
+        await settled(el);
         expect(document.documentElement.scrollWidth, mode).to.be.at.most(320);
         for (const b of $$(el, 'button').filter((button) => button.getClientRects().length)) {
           const box = b.getBoundingClientRect();

@@ -1,7 +1,7 @@
-import { worker, http, HttpResponse, delay, expectingBugs, hang, takeErrors } from '../setup.js';
+import { worker, http, HttpResponse, delay, expectingBugs, hang, hangingRequests, takeErrors, pendingRequests } from '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import sinon from 'sinon';
-import { collect, realDelay, resetPageVisibility, setPageHidden, until, watchMutations } from '../helpers.js';
+import { collect, resetPageVisibility, setPageHidden, settled, until, watchMutations } from '../helpers.js';
 import './test-feed-element.js';
 import { parses, type TestFeedElement } from './test-feed-element.js';
 import type { CivicErrorEvent, CivicLoadEvent } from '../../src/core/events.js';
@@ -48,8 +48,7 @@ describe('FeedController', () => {
   /** Advances fake time, then lets any request it started finish its real round trip through msw. */
   async function advance(ms: number): Promise<void> {
     await clock!.tickAsync(ms);
-    await until(() => requestsInFlight() === 0, 'requests to finish');
-    await realDelay(0);
+    await until(() => requestsInFlight() === 0 && pendingRequests() <= hangingRequests(), 'requests to finish');
   }
 
   describe('fetching', () => {
@@ -178,7 +177,7 @@ describe('FeedController', () => {
       expect(signal.aborted).to.equal(false);
       el.remove();
       expect(signal.aborted).to.equal(true);
-      await realDelay(400);
+      await settled(el);
       expect(el.shown).to.deep.equal([]);
     });
   });
@@ -374,7 +373,7 @@ describe('FeedController', () => {
       const errors = collect<CivicErrorEvent>(document, 'civic-error');
       const el = await mount('/timeout.json');
       await clock!.tickAsync(9_900);
-      await realDelay(30);
+      expect([requestsInFlight(), pendingRequests()], 'the request still waits').to.deep.equal([1, 1]);
       expect(errors).to.have.length(0);
       await advance(200);
       await until(() => errors.length === 1, 'timeout');

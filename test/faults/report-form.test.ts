@@ -1,16 +1,16 @@
 // The fault corpus for <civic-report-form>: the services list and the report itself meet every
 // fault. Each must leave no uncaught error (test/setup.ts fails the test on any), tell the resident
 // clearly, lose no report (draft kept or queued) and send none twice.
-import { worker, http, HttpResponse, hang } from '../setup.js';
+import { worker, http, HttpResponse, hang, pendingRequests } from '../setup.js';
 import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/report-form/define.js';
 import type { CivicErrorEvent } from '../../src/core/events.js';
-import { outboxEntries } from '../../src/report-form/outbox.js';
+import { flushOutbox, outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { OPEN311, received } from '../mocks/open311.js';
 import { halfBody, trickle } from './bodies.js';
-import { collect, realDelay, until } from '../helpers.js';
+import { collect, settled, until } from '../helpers.js';
 import { $, heading, mount, next, ready, summary, textOf, toDetails, type, useJourneySetup } from '../report-form/helpers.js';
 
 const services = JSON.stringify([{ service_code: 'GRAF', service_name: 'Graffiti', metadata: false }]);
@@ -74,7 +74,7 @@ describe('fault corpus: <civic-report-form>', () => {
       worker.use(http.get(`${OPEN311}/services.json`, () => hang(), { once: true }));
       const errors = collect<CivicErrorEvent>(document, 'civic-error');
       const el = await mount(`endpoint="${OPEN311}"`);
-      await realDelay(50);
+      await until(() => pendingRequests() === 1, 'the services request to be under way');
       await clock.tickAsync(15_000);
       await until(() => !!$(el, '[part="message"]'), 'the unavailable message');
       expect(errors.map((e) => e.detail.reason)).to.deep.equal(['timeout']);
@@ -104,9 +104,10 @@ describe('fault corpus: <civic-report-form>', () => {
           await next(el); // Try again
         }
         await until(() => heading(el) === 'Report sent', 'the confirmation');
-        await realDelay(50);
+        await settled(el);
         window.dispatchEvent(new Event('online'));
-        await realDelay(50);
+        await flushOutbox(); // joins the drain that 'online' started
+        await settled(el);
         expect(received, 'sent exactly once').to.have.length(1);
         expect(await outboxEntries()).to.deep.equal([]);
       });

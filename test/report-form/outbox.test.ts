@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { discard, flushOutbox, onOutbox, outboxEntries, queueReport, type OutboxNews } from '../../src/report-form/outbox.js';
 import { MEDIA, OPEN311, open311Handlers, received, resetOpen311, uploads } from '../mocks/open311.js';
-import { realDelay, resetPageVisibility, setPageHidden, until } from '../helpers.js';
+import { resetPageVisibility, setPageHidden, settled, until } from '../helpers.js';
 import { pendingTasks } from '../../src/core/feed/scheduler.js';
 import { createStore, get, set } from 'idb-keyval';
 
@@ -105,7 +105,8 @@ describe('the outbox', () => {
     expect(news.map((n) => n.kind)).to.deep.equal(['waiting']);
     expect((await outboxEntries())[0]!.attempts).to.equal(1);
     await clock.tickAsync(20_000); // before the earliest retry (30 s less 20% jitter)
-    await realDelay(20);
+    expect(pendingTasks(), 'the retry still waits').to.be.greaterThan(0);
+    await settled();
     expect(received).to.have.length(0);
     down = false;
     await clock.tickAsync(20_000); // 40 s: past the latest first retry (30 s plus 20%)

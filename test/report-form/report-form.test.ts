@@ -6,7 +6,7 @@ import type { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../
 import { outboxEntries } from '../../src/report-form/outbox.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { OPEN311, open311HandlersAt, received, setTokenDelay } from '../mocks/open311.js';
-import { collect, realDelay, until } from '../helpers.js';
+import { collect, settled, until } from '../helpers.js';
 import { $, $$, answerFlyTipping, choose, focused, heading, mount, next, ready, summary, textOf, toCheck, type, useJourneySetup, toDetails } from './helpers.js';
 
 const EP = `endpoint="${OPEN311}"`;
@@ -202,10 +202,12 @@ describe('<civic-report-form>', () => {
     });
 
     it('falls back to the position in words when the address service fails', async () => {
-      worker.use(http.get('https://council.example/address/reverse', () => new HttpResponse('<html>oops</html>', { status: 500 })));
+      let asked = 0;
+      worker.use(http.get('https://council.example/address/reverse', () => (asked++, new HttpResponse('<html>oops</html>', { status: 500 }))));
       sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: -33.8688, longitude: 151.2093 } } as GeolocationPosition));
       const el = await useMyLocation(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}" map-url="javascript:alert({lat})"`);
-      await realDelay(50);
+      await until(() => asked === 1, 'the address service to be asked');
+      await settled(el);
       expect(textOf($(el, '.inset p'))).to.equal('Using your location: 33.8688° south, 151.2093° east');
       expect($(el, '.inset a'), 'a map-url that is not http(s) gives no link').to.equal(null);
     });
@@ -366,14 +368,22 @@ describe('<civic-report-form>', () => {
       const heard: string[] = [];
       const observer = new MutationObserver(() => heard.push(textOf(region)));
       observer.observe(region, { childList: true, subtree: true, characterData: true });
+      // The pause is measured on a fake clock: a second of it passes exactly when the test says.
+      sinon.restore();
+      const timers = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
       await type(first, 'description', 'a'.repeat(3990));
       await type(second, 'description', 'b'.repeat(3995)); // typing in another form does not cancel the first's
-      await realDelay(1100);
+      await timers.tickAsync(900);
+      await Promise.resolve(); // mutation records are delivered in a microtask
+      expect(heard.filter(Boolean), 'not while typing').to.deep.equal([]);
+      await timers.tickAsync(200);
+      await until(() => heard.filter(Boolean).length === 2, 'both counts');
       expect(heard.filter(Boolean)).to.have.members(['You have 10 characters remaining', 'You have 5 characters remaining']);
       heard.length = 0;
       await type(first, 'description', 'a'.repeat(3980));
       first.remove();
-      await realDelay(1100);
+      await timers.tickAsync(1100);
+      await Promise.resolve();
       observer.disconnect();
       expect(heard.filter(Boolean), 'a form that has left the page says nothing').to.deep.equal([]);
     });

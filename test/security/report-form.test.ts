@@ -7,7 +7,7 @@ import '../../src/report-form/define.js';
 import type { CivicReportForm } from '../../src/report-form/report-form.js';
 import { ALL, URLS, pwned, unsafeParts, xmlEscape as x } from './corpus.js';
 import { MEDIA, OPEN311, resetOpen311 } from '../mocks/open311.js';
-import { realDelay, until } from '../helpers.js';
+import { settled, until } from '../helpers.js';
 import { $, $$, mount, next, ready, summary, textOf, toDetails, type, useJourneySetup } from '../report-form/helpers.js';
 
 const n = ALL.length;
@@ -134,7 +134,7 @@ describe('security corpus: <civic-report-form>', () => {
     sinon.clock.tick(5000);
     await next(el);
     await until(() => summary(el).length > 0, 'the error');
-    await realDelay(20);
+    await settled(el);
     expect(summary(el)[0]).to.contain('not working');
     expectSafe(el, 'media');
   });

@@ -4,7 +4,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/civic-widgets.js';
 import '../../src/closure-ticker/define.js';
 import { ALL, MARKUP, URLS, pwned, unsafeParts, xmlEscape as x } from './corpus.js';
-import { until, realDelay } from '../helpers.js';
+import { settled, until } from '../helpers.js';
 
 const n = ALL.length;
 const url = (i: number) => URLS[i % URLS.length]!;
@@ -20,7 +20,7 @@ async function mount(tag: string, attrs: string): Promise<HTMLElement> {
 /** Waits for the widget to render its items, then checks nothing unsafe got through. */
 async function check(el: HTMLElement, itemSelector: string, expected: number, what: string): Promise<void> {
   await until(() => (el.shadowRoot?.querySelectorAll(itemSelector).length ?? 0) >= expected, `${what}: ${expected} items (have ${el.shadowRoot?.querySelectorAll(itemSelector).length})`, 8000);
-  await realDelay(50);
+  await settled(el);
   expect(pwned(), `${what}: script ran`).to.equal(false);
   expect(unsafeParts(el.shadowRoot!), what).to.deep.equal([]);
   expect(unsafeParts(el.parentElement!), `${what} (light DOM)`).to.deep.equal([]);
@@ -83,7 +83,7 @@ describe('security corpus', () => {
       for (const path of ['laughs', 'xxe', 'deep']) {
         const el = await mount('civic-alert-banner', `src="/sec/${path}"`);
         await until(() => !!el.shadowRoot!.querySelector('slot'), path);
-        await realDelay(50);
+        await settled(el);
         expect((el.shadowRoot!.querySelector('slot') as HTMLSlotElement).assignedElements()[0]!.textContent, path).to.equal('Fallback');
       }
       const el = await mount('civic-alert-banner', 'src="/sec/proto"');
