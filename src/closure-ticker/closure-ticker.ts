@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { announce } from '../core/announce.js';
 import { FeedController } from '../core/feed/feed-controller.js';
 import { CivicFeedElement } from '../core/feed/feed-element.js';
-import { pageHidden } from '../core/feed/scheduler.js';
+import { pageHidden } from '../core/scheduler.js';
 import { formatDate, freshnessText, fromLondon, londonDate, londonDay } from '../core/i18n/format.js';
 import * as core from '../core/i18n/messages.js';
 import { cy, en } from './messages.js';

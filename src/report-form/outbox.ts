@@ -8,7 +8,7 @@
  */
 import { createStore, del, entries, set, type UseStore } from 'idb-keyval';
 import { backoffDelay, OUTBOX } from '../core/backoff.js';
-import { schedule } from '../core/feed/scheduler.js';
+import { schedule } from '../core/scheduler.js';
 import { fetchBody, HttpError } from '../core/http.js';
 import { isRecord } from '../core/storage.js';
 import { absoluteUrl, safeUrl } from '../core/safe-url.js';

@@ -8,7 +8,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { backoffDelay, SERVICES } from '../core/backoff.js';
 import { reportBug } from '../core/bug.js';
 import { CivicErrorEvent } from '../core/events.js';
-import { schedule } from '../core/feed/scheduler.js';
+import { schedule } from '../core/scheduler.js';
 import { getDefinition, getServices, Open311Error, type Open311Options } from './open311/client.js';
 import type { Attribute, Service } from './open311/open311.js';
 import { localAttribute, localService } from './service-strings.js';

@@ -7,7 +7,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { announce } from '../core/announce.js';
 import { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../core/events.js';
 import { reportBug } from '../core/bug.js';
-import { schedule } from '../core/feed/scheduler.js';
+import { schedule } from '../core/scheduler.js';
 import type { FieldError, Translate } from './journey.js';
 import { lookupToken, Open311Error, type Open311Options } from './open311/client.js';
 import type { RequestResult } from './open311/open311.js';

@@ -5,7 +5,7 @@ import { collect, resetPageVisibility, setPageHidden, settled, until, watchMutat
 import './test-feed-element.js';
 import { parses, type TestFeedElement } from './test-feed-element.js';
 import type { CivicErrorEvent, CivicLoadEvent } from '../../src/core/events.js';
-import { pendingTasks } from '../../src/core/feed/scheduler.js';
+import { pendingTasks } from '../../src/core/scheduler.js';
 import { activeSources, requestsInFlight } from '../../src/core/feed/source.js';
 
 const json = (items: unknown[]) => HttpResponse.json({ items });

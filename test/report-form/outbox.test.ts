@@ -4,7 +4,7 @@ import sinon from 'sinon';
 import { discard, flushOutbox, onOutbox, outboxEntries, queueReport, type OutboxNews } from '../../src/report-form/outbox.js';
 import { MEDIA, OPEN311, open311Handlers, received, resetOpen311, uploads } from '../mocks/open311.js';
 import { resetPageVisibility, setPageHidden, settled, until } from '../helpers.js';
-import { pendingTasks } from '../../src/core/feed/scheduler.js';
+import { pendingTasks } from '../../src/core/scheduler.js';
 import { createStore, get, set } from 'idb-keyval';
 
 const report = (description: string) => ({

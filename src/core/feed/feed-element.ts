@@ -2,7 +2,7 @@ import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { prepareAnnouncer } from '../announce.js';
 import { CivicElement } from '../civic-element.js';
 import type { FeedController, FeedHost } from './feed-controller.js';
-import { schedule } from './scheduler.js';
+import { schedule } from '../scheduler.js';
 
 /**
  * The base of the widgets that show a feed (the alert banner, the closure ticker): the `src`,

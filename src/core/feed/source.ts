@@ -3,7 +3,7 @@ import { reportBug } from '../bug.js';
 import { fetchFeed } from './fetch-feed.js';
 import { FeedError } from './feed-error.js';
 import { parseFeed, type Adapters } from './parse.js';
-import { onPageShown, schedule } from './scheduler.js';
+import { onPageShown, schedule } from '../scheduler.js';
 
 /** Polls are never more frequent than this. */
 export const MIN_REFRESH = 30_000;

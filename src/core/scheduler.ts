@@ -3,7 +3,7 @@
  * setTimeout waits for the earliest. Nothing runs while the page is hidden; when it is shown again,
  * listeners (feed sources) decide whether to refresh once.
  */
-import { reportBug } from '../bug.js';
+import { reportBug } from './bug.js';
 
 interface Task {
   due: number;
@@ -13,8 +13,8 @@ interface Task {
 const tasks = new Set<Task>();
 const shownListeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
-/** The due time the timer was set for. */
-let armedFor = 0;
+/** Counts the timers set: a timer that was replaced (or cleared by another clock) never fires tasks. */
+let armed = 0;
 let listening = false;
 
 export function pageHidden(): boolean {
@@ -30,10 +30,10 @@ function listen(): void {
   });
 }
 
-function fire(): void {
+function fire(due: number): void {
   timer = undefined;
   // The timer is trusted: when it fires, its task is due, even if the wall clock was set back meanwhile.
-  const now = Math.max(Date.now(), armedFor);
+  const now = Math.max(Date.now(), due);
   for (const task of [...tasks]) {
     if (task.due <= now && tasks.delete(task)) {
       try {
@@ -49,11 +49,11 @@ function fire(): void {
 function arm(): void {
   if (timer !== undefined) clearTimeout(timer);
   timer = undefined;
+  const id = ++armed;
   if (!tasks.size || pageHidden()) return;
   let due = Infinity;
   for (const task of tasks) due = Math.min(due, task.due);
-  armedFor = due;
-  timer = setTimeout(fire, Math.max(0, due - Date.now()));
+  timer = setTimeout(() => id === armed && fire(due), Math.max(0, due - Date.now()));
 }
 
 /** Runs `run` after `delay` ms of visible time; returns a function that cancels it. */
