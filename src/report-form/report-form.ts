@@ -44,6 +44,7 @@ import { SubmissionController } from './submission.js';
  * @csspart submit-button - "Continue" and "Send report".
  * @csspart back-link - "Back".
  * @csspart confirmation - The "Report sent" panel.
+ * @csspart reference - The council's reference for the report, on the confirmation.
  * @csspart refused - A report kept on this device that the council refused, with "Change it and send again" and "Delete it".
  * @csspart message - The notice shown above the fallback when the form cannot load.
  * @cssprop --civic-report-form-button-background - Default #00703c (GOV.UK green).

@@ -361,7 +361,7 @@ export function renderConfirmation(ctx: StepContext, phase: Phase, { trackUrl, r
   const track = outcome.id && trackUrl ? absoluteUrl(trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : undefined;
   return html`<div class="panel" part="confirmation">
       ${heading(t('sentHeading'))}
-      ${outcome.id ? html`<p class="reference-line">${t('reference')}<br /><strong class="reference">${outcome.id}</strong></p>` : nothing}
+      ${outcome.id ? html`<p class="reference-line">${t('reference')}<br /><strong class="reference" part="reference">${outcome.id}</strong></p>` : nothing}
     </div>
     ${outcome.id ? nothing : html`<p>${t('received')}</p>`} ${outcome.notice ? html`<p>${outcome.notice}</p>` : nothing}
     ${track ? html`<p><a href=${track}>${t('track')}</a></p>` : nothing} ${another}`;

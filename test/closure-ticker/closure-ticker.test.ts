@@ -99,12 +99,12 @@ describe('<civic-closure-ticker>', () => {
     it('scrolls a duplicated track that screen readers and the keyboard skip, and pauses on its button', async () => {
       const el = await mount('src="/feeds/closures.json"');
       await ready(el);
-      const [list, copy] = $$(el, '.track ul');
+      const [list, copy] = $$(el, '[part="track"] ul');
       expect(list!.getAttribute('aria-hidden')).to.equal(null);
       expect(copy!.getAttribute('aria-hidden')).to.equal('true');
       expect(copy!.hasAttribute('inert')).to.equal(true);
       expect(list!.querySelectorAll('.school')).to.have.length(4); // open schools are not in the ticker
-      const track = $(el, '.track')!;
+      const track = $(el, '[part="track"]')!;
       expect(getComputedStyle(track).animationName).to.equal('civic-scroll');
       expect(getComputedStyle(track).animationPlayState).to.equal('running');
       const pause = $(el, '[part="pause-button"]') as HTMLButtonElement;
@@ -121,7 +121,7 @@ describe('<civic-closure-ticker>', () => {
       el.parentElement!.style.width = '300px';
       await ready(el);
       await el.updateComplete;
-      const track = $(el, '.track')!;
+      const track = $(el, '[part="track"]')!;
       expect(getComputedStyle(track).animationName).to.equal('none');
       expect(getComputedStyle($(el, '[part="pause-button"]')!).display, 'nothing to pause').to.equal('none');
       const visible = () => $$(el, '[part="list"] [part="item"]').filter((li) => li.getClientRects().length).map((li) => text(li.querySelector('.school')));
@@ -140,9 +140,9 @@ describe('<civic-closure-ticker>', () => {
       try {
         const el = await mount('src="/feeds/closures.json"');
         await ready(el);
-        expect(getComputedStyle($(el, '.track')!).animationName).to.equal('none');
+        expect(getComputedStyle($(el, '[part="track"]')!).animationName).to.equal('none');
         expect(getComputedStyle($(el, '[part="pause-button"]')!).display).to.equal('none');
-        expect(getComputedStyle($$(el, '.track ul')[1]!).display).to.equal('none');
+        expect(getComputedStyle($$(el, '[part="track"] ul')[1]!).display).to.equal('none');
       } finally {
         await emulateMedia({ reducedMotion: 'no-preference' });
       }
@@ -154,7 +154,7 @@ describe('<civic-closure-ticker>', () => {
       Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
       document.dispatchEvent(new Event('visibilitychange'));
       await el.updateComplete;
-      expect(getComputedStyle($(el, '.track')!).animationPlayState).to.equal('paused');
+      expect(getComputedStyle($(el, '[part="track"]')!).animationPlayState).to.equal('paused');
       delete (document as { hidden?: boolean }).hidden;
     });
   });

@@ -111,7 +111,7 @@ const setField = (id, value) =>
 const RENDERED = {
   'alert-banner': (root) => root.querySelectorAll('[part="heading"]').length > 0,
   'closure-ticker': (root) => !!root.querySelector('[part="summary"]'),
-  'report-form': (root) => !!root.querySelector('.step-heading'),
+  'report-form': (root) => !!root.querySelector('[part="heading"]'),
   'share-bar': (root) => root.querySelectorAll('a[href], button').length > 0,
 };
 
@@ -281,7 +281,7 @@ try {
         selector,
         value,
       );
-    const heading = () => page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('.step-heading')?.textContent.trim(), form);
+    const heading = () => page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('[part="heading"]')?.textContent.trim(), form);
     await until(async () => (await heading()) === 'What is the problem?', 'the first step');
     await click('#service-1'); // graffiti
     await click('[part="submit-button"]');
@@ -301,7 +301,7 @@ try {
     })));
     const input = await page.evaluateHandle((f) => document.querySelector(f).shadowRoot.querySelector('#photos'), form);
     await input.asElement().uploadFile(photo);
-    await until(() => page.evaluate((f) => !!document.querySelector(f).shadowRoot.querySelector('.photos img'), form), 'the photo preview');
+    await until(() => page.evaluate((f) => !!document.querySelector(f).shadowRoot.querySelector('[part="field"] img'), form), 'the photo preview');
     await click('[part="submit-button"]');
     await until(async () => (await heading())?.startsWith('Your contact details'), 'step 4');
     await click('[part="submit-button"]');
@@ -309,7 +309,7 @@ try {
     await new Promise((r) => setTimeout(r, 3100)); // a person takes longer than the 3 s time-trap
     await click('[part="submit-button"]');
     await until(async () => (await heading()) === 'Report sent', 'the confirmation');
-    const reference = await page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('.reference')?.textContent, form);
+    const reference = await page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('[part="reference"]')?.textContent, form);
     const stored = JSON.parse(readFileSync(join(data, 'reports.json'), 'utf8'));
     if (stored.at(-1)?.service_request_id !== reference) throw new Error(`reference ${reference} is not the stored report's`);
     const mediaUrls = stored.at(-1).fields.filter(([name]) => name === 'media_url').map(([, v]) => v);

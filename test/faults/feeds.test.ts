@@ -31,7 +31,7 @@ const FAULTS: [string, (good: string) => Response, string | null][] = [
 
 const WIDGETS = [
   { tag: 'civic-alert-banner', good: JSON.stringify(civicAlerts), item: '[part~="alert"]' },
-  { tag: 'civic-closure-ticker', good: JSON.stringify({ ...closuresJson, closures: closuresJson.closures.map((c) => ({ ...c, date: undefined, until: undefined })) }), item: '.track [part="list"] .school' },
+  { tag: 'civic-closure-ticker', good: JSON.stringify({ ...closuresJson, closures: closuresJson.closures.map((c) => ({ ...c, date: undefined, until: undefined })) }), item: '[part="track"] [part="list"] .school' },
 ];
 
 describe('fault corpus', () => {

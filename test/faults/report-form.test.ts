@@ -120,7 +120,7 @@ describe('fault corpus: <civic-report-form>', () => {
       sinon.clock.tick(5000);
       await next(el);
       await until(() => heading(el) === 'Report sent', 'the confirmation');
-      expect(textOf($(el, '.reference'))).to.equal('T1');
+      expect(textOf($(el, '[part="reference"]'))).to.equal('T1');
     });
 
     it('sends once when the server flips between failing and working', async () => {

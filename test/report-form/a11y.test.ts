@@ -59,7 +59,7 @@ describe('<civic-report-form> accessibility', () => {
       worker.use(http.post(`${OPEN311}/requests.json`, () => new HttpResponse(null, { status: 500 }), { once: true }));
       sinon.clock.tick(5000);
       await next(el);
-      await until(() => !!$(el, '.error-summary'), 'the server error');
+      await until(() => !!$(el, '[part="error-summary"]'), 'the server error');
       await check(el, 'step 5 with a server error');
       await next(el);
       await until(() => !!$(el, '[part="confirmation"]'), 'the confirmation');
@@ -112,7 +112,7 @@ describe('<civic-report-form> accessibility', () => {
     expect($<HTMLInputElement>(el, '#service-1')!.checked).to.equal(true);
     await sendKeys({ press: 'Enter' }); // Enter in a form submits it: Continue
     await until(() => heading(el) === 'Where is it?', 'step 2');
-    expect(focused(el), 'the new step’s heading').to.equal($(el, '.step-heading'));
+    expect(focused(el), 'the new step’s heading').to.equal($(el, '[part="heading"]'));
     await tabTo(() => focused(el)?.id === 'address', 'the address');
     await sendKeys({ type: 'Bus shelter on Mill Road' });
     await tabTo(() => focused(el)?.getAttribute('part') === 'submit-button', 'Continue');
@@ -127,16 +127,16 @@ describe('<civic-report-form> accessibility', () => {
     await sendKeys({ type: 'me@example.org' });
     await sendKeys({ press: 'Enter' });
     await until(() => heading(el) === 'Check your answers before sending your report', 'step 5');
-    expect(focused(el)).to.equal($(el, '.step-heading'));
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
     await tabTo(() => focused(el)?.getAttribute('part') === 'submit-button', 'Send report');
     sinon.clock.tick(5000);
     await sendKeys({ press: 'Enter' });
     await until(() => heading(el) === 'Report sent', 'the confirmation');
-    expect(focused(el)).to.equal($(el, '.step-heading'));
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
     await tabTo(() => focused(el)?.textContent?.trim() === 'Report another problem', 'Report another problem');
     await sendKeys({ press: 'Enter' });
     await until(() => heading(el) === 'What is the problem?', 'a new report');
-    expect(focused(el)).to.equal($(el, '.step-heading'));
+    expect(focused(el)).to.equal($(el, '[part="heading"]'));
   });
 
   it('has no motion to reduce: the form neither animates nor transitions', async () => {

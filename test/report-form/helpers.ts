@@ -27,8 +27,8 @@ export function useJourneySetup(): void {
 export const $ = <T extends HTMLElement = HTMLElement>(el: CivicReportForm, selector: string): T | null => el.shadowRoot!.querySelector<T>(selector);
 export const $$ = (el: CivicReportForm, selector: string): HTMLElement[] => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 export const textOf = (node: Element | null | undefined): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
-export const heading = (el: CivicReportForm): string => textOf($(el, '.step-heading'));
-export const summary = (el: CivicReportForm): string[] => $$(el, '.error-summary li').map(textOf);
+export const heading = (el: CivicReportForm): string => textOf($(el, '[part="heading"]'));
+export const summary = (el: CivicReportForm): string[] => $$(el, '[part="error-summary"] li').map(textOf);
 
 /** Mounts the form inside `<div lang>` with a fallback link, as a council would paste it. */
 export async function mount(attrs: string, lang = 'en'): Promise<CivicReportForm> {

@@ -121,7 +121,7 @@ describe('photos', () => {
       expect(input.multiple).to.equal(true);
       expect(textOf($(el, 'label[for="photos"]'))).to.equal('Add photos (optional)');
       await addFiles(el, await cameraJpeg(4000, 3000));
-      expect($(el, '.photos img')!.getAttribute('alt')).to.equal('Photo 1: IMG_0001.jpg');
+      expect($(el, '[part="field"] img')!.getAttribute('alt')).to.equal('Photo 1: IMG_0001.jpg');
       expect(textOf($(el, '#remove-photo-0'))).to.equal('Remove photo 1, IMG_0001.jpg');
       expect(polite()).to.equal('1 photo added');
       await next(el);
@@ -161,11 +161,11 @@ describe('photos', () => {
       await toPhotos(el);
       await addFiles(el, new File(['x'], 'notes.txt', { type: 'text/plain' }), new File([new Uint8Array(21 * 1024 * 1024)], 'huge.jpg', { type: 'image/jpeg' }));
       expect(summary(el)).to.deep.equal(['notes.txt must be a JPEG, PNG, WebP or HEIC', 'huge.jpg must be smaller than 20 MB']);
-      expect(focused(el)).to.equal($(el, '.error-summary'));
+      expect(focused(el)).to.equal($(el, '[part="error-summary"]'));
       expect(textOf($(el, '#photos-button-error'))).to.contain('Error:');
       await addFiles(el, new File(['garbage'], 'broken.png', { type: 'image/png' }), await cameraJpeg(300, 200, 'ok.jpg'), await cameraJpeg(300, 200, 'third.jpg'));
       expect(summary(el)).to.deep.equal(['You can add up to 2 photos', 'broken.png could not be read. Try another photo, or a screenshot of it']);
-      expect($$(el, '.photos img').map((img) => img.getAttribute('alt'))).to.deep.equal(['Photo 1: ok.jpg']);
+      expect($$(el, '[part="field"] img').map((img) => img.getAttribute('alt'))).to.deep.equal(['Photo 1: ok.jpg']);
     });
 
     it('keeps photos in the outbox when offline and uploads them once back online', async () => {

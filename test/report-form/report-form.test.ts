@@ -34,7 +34,7 @@ describe('<civic-report-form>', () => {
       expect(el.shadowRoot!.querySelector('slot:not([name])'), 'fallback slot while loading').to.not.equal(null);
       await ready(el);
       expect(heading(el)).to.equal('What is the problem?');
-      expect(textOf($(el, '.caption'))).to.equal('Step 1 of 5');
+      expect(textOf($(el, '#step-of'))).to.equal('Step 1 of 5');
       expect($$(el, '.group-heading').map(textOf)).to.deep.equal(['Street cleaning', 'Roads']);
       expect($$(el, '.choice label').map(textOf)).to.deep.equal(['Fly-tipping', 'Graffiti', 'Pothole']);
       expect(textOf($(el, '#service-1-hint'))).to.equal('Graffiti on walls, signs or bus shelters.');
@@ -136,10 +136,10 @@ describe('<civic-report-form>', () => {
         ['attribute[COUNCIL]', 'l2'],
         ['api_key', 'public-demo-key'],
       ]);
-      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(textOf($(el, '[part="reference"]'))).to.equal('100001');
       expect(textOf($(el, '[part="confirmation"] ~ p'))).to.equal('We aim to clear this within 2 working days.');
       expect($<HTMLAnchorElement>(el, 'a[href$="/reports/100001"]')).to.not.equal(null);
-      expect(focused(el), 'focus on the confirmation heading').to.equal($(el, '.step-heading'));
+      expect(focused(el), 'focus on the confirmation heading').to.equal($(el, '[part="heading"]'));
       expect(submitted.map((e) => e.detail)).to.deep.equal([{ id: '100001', token: undefined, notice: 'We aim to clear this within 2 working days.', fromOutbox: false }]);
       expect(sessionStorage.length, 'draft cleared').to.equal(0);
     });
@@ -153,15 +153,15 @@ describe('<civic-report-form>', () => {
       $<HTMLButtonElement>(el, '#use-location')!.click();
       await el.updateComplete;
       await el.updateComplete;
-      expect(textOf($(el, '.inset p'))).to.equal('Using your location: 51.4816° north, 3.1791° west');
+      expect(textOf($(el, '#location-now p'))).to.equal('Using your location: 51.4816° north, 3.1791° west');
       expect(focused(el), 'focus on the place now used, not <body>').to.equal($(el, '#location-now'));
-      const map = $<HTMLAnchorElement>(el, '.inset a')!;
+      const map = $<HTMLAnchorElement>(el, '#location-now a')!;
       expect(map.href).to.equal('https://www.openstreetmap.org/?mlat=51.481600&mlon=-3.179090#map=18/51.481600/-3.179090');
       expect(textOf(map)).to.equal('View this place on a map (opens in new tab)');
       await next(el);
       await type(el, 'description', 'Tags on the bridge');
       await next(el);
-      expect(textOf($(el, '.caption'))).to.equal('Step 4 of 4');
+      expect(textOf($(el, '#step-of'))).to.equal('Step 4 of 4');
       const location = $$(el, '.summary-row').find((row) => textOf(row.querySelector('dt')) === 'Location');
       expect(textOf(location!.querySelector('dd'))).to.equal('51.4816° north, 3.1791° west');
       clock.tick(5000);
@@ -179,7 +179,7 @@ describe('<civic-report-form>', () => {
       $$(el, 'button.secondary').find((b) => textOf(b) === 'Do not use this location')!.click();
       await el.updateComplete;
       await el.updateComplete;
-      expect($(el, '.inset')).to.equal(null);
+      expect($(el, '#location-now')).to.equal(null);
       expect(focused(el)).to.equal($(el, '#use-location'));
       const saved = Object.keys(sessionStorage).filter((k) => k.startsWith('civic-widgets:report:')).map((k) => JSON.parse(sessionStorage.getItem(k)!) as { lat?: string });
       expect(saved.map((d) => d.lat), 'the kept journey has no position either').to.deep.equal(['']);
@@ -195,10 +195,10 @@ describe('<civic-report-form>', () => {
       );
       sinon.stub(navigator.geolocation, 'getCurrentPosition').callsFake((success) => success({ coords: { latitude: 51.4816, longitude: -3.17909 } } as GeolocationPosition));
       const el = await useMyLocation(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}"`, 'cy');
-      await until(() => textOf($(el, '.inset p')).includes('Stryd Fawr'), 'the address');
-      expect(textOf($(el, '.inset p'))).to.equal('Yn defnyddio eich lleoliad: 14 Stryd Fawr, Caerdydd');
+      await until(() => textOf($(el, '#location-now p')).includes('Stryd Fawr'), 'the address');
+      expect(textOf($(el, '#location-now p'))).to.equal('Yn defnyddio eich lleoliad: 14 Stryd Fawr, Caerdydd');
       expect(asked).to.deep.equal(['?lat=51.481600&lon=-3.179090']);
-      expect(textOf($(el, '.inset a'))).to.equal('Gweld y lle hwn ar fap (yn agor mewn tab newydd)');
+      expect(textOf($(el, '#location-now a'))).to.equal('Gweld y lle hwn ar fap (yn agor mewn tab newydd)');
     });
 
     it('falls back to the position in words when the address service fails', async () => {
@@ -208,8 +208,8 @@ describe('<civic-report-form>', () => {
       const el = await useMyLocation(`${EP} reverse-geocode-url="https://council.example/address/reverse?lat={lat}&lon={long}" map-url="javascript:alert({lat})"`);
       await until(() => asked === 1, 'the address service to be asked');
       await settled(el);
-      expect(textOf($(el, '.inset p'))).to.equal('Using your location: 33.8688° south, 151.2093° east');
-      expect($(el, '.inset a'), 'a map-url that is not http(s) gives no link').to.equal(null);
+      expect(textOf($(el, '#location-now p'))).to.equal('Using your location: 33.8688° south, 151.2093° east');
+      expect($(el, '#location-now a'), 'a map-url that is not http(s) gives no link').to.equal(null);
     });
 
     const locationFailures: [string, number, string][] = [
@@ -240,11 +240,11 @@ describe('<civic-report-form>', () => {
       expect(el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="location"]')!.assignedElements()).to.deep.equal([map]);
       map.dispatchEvent(new CustomEvent('civic-location', { bubbles: true, composed: true, detail: { lat: 52.1, long: -4.05, address: 'Pier Street' } }));
       await el.updateComplete;
-      expect(textOf($(el, '.inset p'))).to.equal('Using your location: 52.1000° north, 4.0500° west');
+      expect(textOf($(el, '#location-now p'))).to.equal('Using your location: 52.1000° north, 4.0500° west');
       expect($<HTMLTextAreaElement>(el, '#address')!.value).to.equal('Pier Street');
       map.dispatchEvent(new CustomEvent('civic-location', { bubbles: true, composed: true, detail: { lat: 'x', long: 500 } }));
       await el.updateComplete;
-      expect(textOf($(el, '.inset p')), 'nonsense ignored').to.equal('Using your location: 52.1000° north, 4.0500° west');
+      expect(textOf($(el, '#location-now p')), 'nonsense ignored').to.equal('Using your location: 52.1000° north, 4.0500° west');
     });
 
     it('keeps answers going back and forth, and Change returns to Check your answers', async () => {
@@ -254,16 +254,16 @@ describe('<civic-report-form>', () => {
       await el.updateComplete;
       await el.updateComplete;
       expect(heading(el)).to.equal('Where is it?');
-      expect(focused(el)).to.equal($(el, '.step-heading'));
+      expect(focused(el)).to.equal($(el, '[part="heading"]'));
       expect($<HTMLTextAreaElement>(el, '#address')!.value).to.equal('Outside 14 High Street');
       await type(el, 'address', 'Behind the library');
       await next(el);
       expect(heading(el), 'back to check').to.equal('Check your answers before sending your report');
       expect(textOf($$(el, '.summary-row dd')[2])).to.equal('Behind the library');
-      ($(el, '.back-link') as HTMLButtonElement).click();
+      ($(el, '[part="back-link"]') as HTMLButtonElement).click();
       await el.updateComplete;
       expect(heading(el)).to.equal('Your contact details (optional)');
-      ($(el, '.back-link') as HTMLButtonElement).click();
+      ($(el, '[part="back-link"]') as HTMLButtonElement).click();
       await el.updateComplete;
       expect(heading(el)).to.equal('Tell us about the problem');
       expect($<HTMLInputElement>(el, '#attr-1-1')!.checked).to.equal(true);
@@ -281,7 +281,7 @@ describe('<civic-report-form>', () => {
       await ready(second);
       expect(heading(second)).to.equal('Where is it?');
       expect($<HTMLTextAreaElement>(second, '#address')!.value).to.equal('Corner of Mill Lane');
-      ($(second, '.back-link') as HTMLButtonElement).click();
+      ($(second, '[part="back-link"]') as HTMLButtonElement).click();
       await second.updateComplete;
       expect($<HTMLInputElement>(second, '#service-0')!.checked).to.equal(true);
     });
@@ -300,12 +300,12 @@ describe('<civic-report-form>', () => {
       const el = await mount(EP);
       await ready(el);
       await next(el);
-      expect(textOf($(el, '.error-summary h2'))).to.equal('There is a problem');
-      expect(focused(el)).to.equal($(el, '.error-summary'));
+      expect(textOf($(el, '[part="error-summary"] h2'))).to.equal('There is a problem');
+      expect(focused(el)).to.equal($(el, '[part="error-summary"]'));
       expect(summary(el)).to.deep.equal(['Select the problem you want to report']);
       expect(textOf($(el, '#service-error'))).to.equal('Error: Select the problem you want to report');
       expect(textOf($(el, '#service-error .visually-hidden'))).to.equal('Error:');
-      ($(el, '.error-summary a') as HTMLAnchorElement).click();
+      ($(el, '[part="error-summary"] a') as HTMLAnchorElement).click();
       expect(focused(el)).to.equal($(el, '#service-0'));
       expect(heading(el), 'still on step 1').to.equal('What is the problem?');
     });
@@ -318,7 +318,7 @@ describe('<civic-report-form>', () => {
       el.parentElement!.style.paddingBottom = '3000px'; // room to scroll
       await next(el);
       window.scrollTo(0, document.documentElement.scrollHeight);
-      const link = $$(el, '.error-summary a').find((a) => a.getAttribute('href') === '#attr-1-0')!;
+      const link = $$(el, '[part="error-summary"] a').find((a) => a.getAttribute('href') === '#attr-1-0')!;
       link.click();
       const legend = $(el, '#attr-1-0')!.closest('fieldset')!.querySelector('legend')!;
       expect(focused(el)).to.equal($(el, '#attr-1-0'));
@@ -342,7 +342,7 @@ describe('<civic-report-form>', () => {
       await type(el, 'attr-4', 'lots');
       await next(el);
       expect(summary(el)).to.deep.equal(['Enter a description of the problem', 'Answer “What has been dumped?”', 'Answer “How much is there?”', 'The answer to “How many bags?” must be a number']);
-      expect($$(el, '.error-summary a').map((a) => a.getAttribute('href'))).to.deep.equal(['#description', '#attr-1-0', '#attr-2-0', '#attr-4']);
+      expect($$(el, '[part="error-summary"] a').map((a) => a.getAttribute('href'))).to.deep.equal(['#description', '#attr-1-0', '#attr-2-0', '#attr-4']);
       expect($<HTMLInputElement>(el, '#attr-4')!.value, 'answer kept').to.equal('lots');
     });
 
@@ -457,7 +457,7 @@ describe('<civic-report-form>', () => {
       clock.tick(5000);
       await next(el);
       await until(() => heading(el) === 'Report sent', 'the confirmation', 6000);
-      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(textOf($(el, '[part="reference"]'))).to.equal('100001');
     });
 
     it('confirms with "received" wording when the token never gives a reference', async () => {
@@ -489,7 +489,7 @@ describe('<civic-report-form>', () => {
         await until(() => lookups === poll + 1, `token lookup ${poll + 1}`);
       }
       await until(() => heading(el) === 'Report sent', 'the confirmation');
-      expect($(el, '.reference')).to.equal(null);
+      expect($(el, '[part="reference"]')).to.equal(null);
       expect(textOf($(el, '[part="confirmation"] + p'))).to.equal('The council has received your report. It will give it a reference soon.');
       expect(submitted[0]!.detail).to.deep.equal({ id: undefined, token: 't-100001', notice: 'We will look at this within 5 working days.', fromOutbox: false });
     });
@@ -503,7 +503,7 @@ describe('<civic-report-form>', () => {
       clock.tick(5000);
       await next(el);
       await until(() => heading(el) === 'Report sent', 'the confirmation');
-      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(textOf($(el, '[part="reference"]'))).to.equal('100001');
       expect(requests.filter((p) => p.startsWith('/open311'))).to.deep.equal(['/open311/v2/services.xml', '/open311/v2/services/FLY.xml', '/open311/v2/requests.xml']);
       worker.events.removeListener('request:start', record); // only this test's: setup.ts listens too
     });
@@ -517,8 +517,8 @@ describe('<civic-report-form>', () => {
       await next(el);
       await until(() => summary(el).length > 0, 'the error summary');
       expect(summary(el)).to.deep.equal(['The council could not accept your report. Check your answers and try again.', '<b>Location</b> is outside our area']);
-      expect($(el, '.error-summary b'), 'text, not HTML').to.equal(null);
-      expect(focused(el)).to.equal($(el, '.error-summary'));
+      expect($(el, '[part="error-summary"] b'), 'text, not HTML').to.equal(null);
+      expect(focused(el)).to.equal($(el, '[part="error-summary"]'));
       expect(heading(el)).to.equal('Check your answers before sending your report');
       expect(errors.at(-1)!.detail).to.deep.include({ status: 400, reason: 'http', messages: ['<b>Location</b> is outside our area'] });
     });
@@ -561,7 +561,7 @@ describe('<civic-report-form>', () => {
       await next(el);
       await until(() => heading(el) === 'Saved on this device', 'the queued panel');
       expect(textOf($(el, '[part="confirmation"] p'))).to.equal('It will be sent when you are back online.');
-      expect(focused(el)).to.equal($(el, '.step-heading'));
+      expect(focused(el)).to.equal($(el, '[part="heading"]'));
       expect(queued).to.have.length(1);
       const [entry] = await outboxEntries();
       expect(entry!.id).to.equal(queued[0]!.detail.id);
@@ -571,7 +571,7 @@ describe('<civic-report-form>', () => {
       document.dispatchEvent(new Event('visibilitychange'));
       window.dispatchEvent(new Event('online'));
       await until(() => heading(el) === 'Report sent', 'the confirmation');
-      expect(textOf($(el, '.reference'))).to.equal('100001');
+      expect(textOf($(el, '[part="reference"]'))).to.equal('100001');
       expect(submitted.map((e) => e.detail.fromOutbox)).to.deep.equal([true]);
       window.dispatchEvent(new Event('online'));
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -615,7 +615,7 @@ describe('<civic-report-form>', () => {
       expect(heading(el), 'back on Check your answers').to.equal('Check your answers before sending your report');
       ($$(el, '[part="refused"] button')[0] as HTMLButtonElement).click();
       await until(() => !$(el, '[part="refused"]'), 'the notice to go');
-      expect(focused(el)).to.equal($(el, '.step-heading'));
+      expect(focused(el)).to.equal($(el, '[part="heading"]'));
       expect(textOf($$(el, '.summary-row dd')[2])).to.equal('Outside 14 High Street');
       expect(await outboxEntries()).to.deep.equal([]);
       answer = 'accept';
@@ -746,7 +746,7 @@ describe('<civic-report-form>', () => {
       await ready(el);
       await choose(el, 'service-1');
       await next(el);
-      const back = $(el, '.back-link')!;
+      const back = $(el, '[part="back-link"]')!;
       expect(back.textContent.trim()).to.equal('Back');
       expect(getComputedStyle(back, '::before').content).to.not.contain('‹');
       expect(getComputedStyle(back, '::before').borderTopWidth).to.equal('1px');
@@ -757,7 +757,7 @@ describe('<civic-report-form>', () => {
       await ready(el);
       await choose(el, 'service-1');
       await next(el);
-      const h = $(el, '.step-heading')!;
+      const h = $(el, '[part="heading"]')!;
       expect(focused(el)).to.equal(h);
       expect(getComputedStyle(h).outlineStyle).to.equal('none');
     });
@@ -801,14 +801,14 @@ describe('<civic-report-form>', () => {
       const el = await mount(`${EP} contact="required"`, 'cy');
       await ready(el);
       expect(heading(el)).to.equal('Beth yw’r broblem?');
-      expect(textOf($(el, '.caption'))).to.equal('Cam 1 o 5');
+      expect(textOf($(el, '#step-of'))).to.equal('Cam 1 o 5');
       await next(el);
-      expect(textOf($(el, '.error-summary h2'))).to.equal('Mae problem wedi codi');
+      expect(textOf($(el, '[part="error-summary"] h2'))).to.equal('Mae problem wedi codi');
       expect(textOf($(el, '#service-error'))).to.equal('Gwall: Dewiswch y broblem rydych am roi gwybod amdani');
       await choose(el, 'service-1');
       await next(el);
       expect(heading(el)).to.equal('Ble mae hi?');
-      expect(textOf($(el, '.back-link'))).to.equal('Yn ôl');
+      expect(textOf($(el, '[part="back-link"]'))).to.equal('Yn ôl');
     });
   });
 });

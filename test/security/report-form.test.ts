@@ -128,8 +128,8 @@ describe('security corpus: <civic-report-form>', () => {
     const input = $<HTMLInputElement>(el, '#photos')!;
     input.files = transfer.files;
     input.dispatchEvent(new Event('change'));
-    await until(() => !!$(el, '.photos img'), 'the preview');
-    expect($(el, '.photos img')!.getAttribute('src')).to.match(/^data:image\/jpeg;base64,/);
+    await until(() => !!$(el, '[part="field"] img'), 'the preview');
+    expect($(el, '[part="field"] img')!.getAttribute('src')).to.match(/^data:image\/jpeg;base64,/);
     await next(el);
     sinon.clock.tick(5000);
     await next(el);

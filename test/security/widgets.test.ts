@@ -109,7 +109,7 @@ describe('security corpus', () => {
         worker.use(http.get(`/sec/closures-${format}`, body));
         for (const mode of ['ticker', 'list']) {
           const el = await mount('civic-closure-ticker', `src="/sec/closures-${format}" format="${format}" mode="${mode}"`);
-          await check(el, mode === 'list' ? '[part="list"] .school' : '.track [part="list"] .school', n, `closure ticker ${format} ${mode}`);
+          await check(el, mode === 'list' ? '[part="list"] .school' : '[part="track"] [part="list"] .school', n, `closure ticker ${format} ${mode}`);
         }
       });
     }
