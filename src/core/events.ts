@@ -12,7 +12,8 @@ export type FeedErrorReason =
   | 'content-type' // an HTML page, an image… where a feed was expected
   | 'parse' // malformed JSON or XML, or not a feed format we know
   | 'shape' // well-formed, but not the shape of the chosen format
-  | 'empty'; // no body
+  | 'empty' // no body
+  | 'too-long'; // a length limit removed something (a share text shortened to fit a network's link)
 
 export interface CivicErrorDetail {
   /** The absolute URL that failed. */
@@ -24,6 +25,8 @@ export interface CivicErrorDetail {
   skipped?: number;
   /** The server's own error descriptions, as plain text (report form). */
   messages?: string[];
+  /** With `too-long` from the share bar: the networks whose text was shortened. */
+  networks?: string[];
 }
 
 /** A feed or request failed. The widget keeps its last good data or its fallback content. */

@@ -6,9 +6,8 @@ import { jsonObjectConverter } from './json-attribute.js';
 import type { StringOverrides } from './i18n/text-controller.js';
 import { VERSION } from './version.js';
 
-/** An attribute-backed property: a string (with a default) or a boolean (present or not). */
+/** An attribute-backed property: a string (with a default) or a boolean (present or not). Its attribute is its name in kebab-case. */
 export interface LiteProperty {
-  attribute: string;
   type?: 'boolean';
   default?: string;
 }
@@ -30,13 +29,16 @@ export interface LiteProperty {
  * (`lite-element in civic-widgets.js`, about 0.8 KB brotli). Anything more than the share bar needs
  * belongs in LitElement, not here.
  */
+const attributeOf = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 export class CivicLiteElement extends HTMLElement implements ReactiveControllerHost {
   static readonly civicVersion = VERSION;
-  static styles: CSSResult[] = [];
-  static liteProperties: Record<string, LiteProperty> = {};
+  /** Each subclass gives its own (no defaults here: every byte of the share bar counts). */
+  declare static styles: CSSResult[];
+  declare static liteProperties: Record<string, LiteProperty>;
 
   static get observedAttributes(): string[] {
-    return ['strings', ...Object.values(this.liteProperties).map((p) => p.attribute)];
+    return ['strings', ...Object.keys(this.liteProperties).map(attributeOf)];
   }
 
   /** Registers this class as `tag`; safe to call more than once (see CivicElement.define). */
@@ -46,7 +48,8 @@ export class CivicLiteElement extends HTMLElement implements ReactiveControllerH
 
   /** Makes each of `liteProperties` a property that reads and writes its attribute. */
   static declareProperties(): void {
-    for (const [name, { attribute, type, default: fallback }] of Object.entries(this.liteProperties)) {
+    for (const [name, { type, default: fallback }] of Object.entries(this.liteProperties)) {
+      const attribute = attributeOf(name);
       Object.defineProperty(this.prototype, name, {
         configurable: true,
         get(this: HTMLElement) {
@@ -84,14 +87,7 @@ export class CivicLiteElement extends HTMLElement implements ReactiveControllerH
 
   /** Resolves once no render is pending, including one requested while rendering. */
   get updateComplete(): Promise<boolean> {
-    return (async () => {
-      let seen: Promise<unknown>;
-      do {
-        seen = this.#updated;
-        await seen;
-      } while (seen !== this.#updated || this.#queued);
-      return true;
-    })();
+    return this.#updated.then(() => (this.#queued ? this.updateComplete : true));
   }
 
   addController(controller: ReactiveController): void {
@@ -119,7 +115,7 @@ export class CivicLiteElement extends HTMLElement implements ReactiveControllerH
   connectedCallback(): void {
     // A property set before the element upgraded is an own property hiding the accessor: move it over.
     for (const name of Object.keys((this.constructor as typeof CivicLiteElement).liteProperties)) {
-      if (Object.prototype.hasOwnProperty.call(this, name)) {
+      if (Object.hasOwn(this, name)) {
         const value: unknown = (this as Record<string, unknown>)[name];
         delete (this as Record<string, unknown>)[name];
         (this as Record<string, unknown>)[name] = value;

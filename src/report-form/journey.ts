@@ -56,7 +56,8 @@ const str = (value: unknown, max = 4100): string => (typeof value === 'string' ?
 export function reviveDraft(stored: Partial<Draft> | undefined): Draft {
   const draft = emptyDraft();
   if (!stored) return draft;
-  const attributes: Draft['attributes'] = {};
+  // Keyed by the server's codes: a null-prototype record, so `__proto__` is a code, never a prototype.
+  const attributes = Object.create(null) as Draft['attributes'];
   const saved: unknown = stored.attributes;
   if (saved && typeof saved === 'object') {
     for (const [code, value] of Object.entries(saved as Record<string, unknown>).slice(0, 100)) {
@@ -83,7 +84,9 @@ export function reviveDraft(stored: Partial<Draft> | undefined): Draft {
   };
 }
 
-export const answerOf = (draft: Draft, code: string): string[] => ([] as string[]).concat(draft.attributes[code] ?? []).filter((v) => v.trim());
+/** The answer to `code` (own answers only: a question coded `constructor` has no answer until given one). */
+export const answerOf = (draft: Draft, code: string): string[] =>
+  ([] as unknown[]).concat(Object.hasOwn(draft.attributes, code) ? draft.attributes[code] : []).filter((v): v is string => typeof v === 'string' && !!v.trim());
 
 /** The id of an attribute's control (codes are the server's, so they are not used as ids). */
 export const attributeId = (index: number, attribute: Attribute): string =>

@@ -8,12 +8,13 @@ import { announce } from '../core/announce.js';
 import type { CivicLocationDetail } from '../core/events.js';
 import { fetchBody, HttpError } from '../core/http.js';
 import { absoluteUrl } from '../core/safe-url.js';
+import { encode } from '../core/text.js';
 import type { Answers, Translate } from './journey.js';
 
 /** OpenStreetMap's own page for a point: a link the resident may follow, never a request we make. */
 export const DEFAULT_MAP_URL = 'https://www.openstreetmap.org/?mlat={lat}&mlon={long}#map=18/{lat}/{long}';
 
-const fill = (template: string, lat: string, long: string) => template.replaceAll('{lat}', encodeURIComponent(lat)).replaceAll('{long}', encodeURIComponent(long));
+const fill = (template: string, lat: string, long: string) => template.replaceAll('{lat}', encode(lat)).replaceAll('{long}', encode(long));
 
 /** "51.4545° north, 2.5879° west": four decimals is about 10 metres, as precise as a phone is. */
 export function positionText(lat: string, long: string, t: Translate): string {

@@ -15,7 +15,7 @@ import { PlaceController } from './place.js';
 import { parseServiceStrings } from './service-strings.js';
 import { ServicesController, type ShownServices } from './services.js';
 import { styles } from './report-form.styles.js';
-import { CharacterCount, renderCheck, renderConfirmation, renderContact, renderDetails, renderErrorSummary, renderLocation, renderRefused, renderService, type StepContext } from './steps.js';
+import { CharacterCount, Progressive, renderCheck, renderConfirmation, renderContact, renderDetails, renderErrorSummary, renderLocation, renderRefused, renderService, type StepContext } from './steps.js';
 import { SubmissionController } from './submission.js';
 
 /**
@@ -127,6 +127,7 @@ export class CivicReportForm extends CivicElement {
   readonly #place = new PlaceController(this, this.#answers);
   readonly #photos = new PhotoList(this, { t: this.t, plural: (key, count) => this.#text.plural(key, count) });
   readonly #count = new CharacterCount(this);
+  readonly #servicesShown = new Progressive(this);
   /** The honeypot's value: only a bot fills a field it cannot see. */
   #honeypot = '';
   /** The service list's filter. */
@@ -141,7 +142,14 @@ export class CivicReportForm extends CivicElement {
 
   /** @internal Moves the form on: the phase machine decides (phase.ts). */
   dispatch(event: PhaseEvent): void {
-    this.phase = transition(this.phase, event);
+    const before = this.phase;
+    this.phase = transition(before, event);
+    // The council has the report (sent now, by the outbox, or a bot fooled): the draft and photos go.
+    if (this.phase.name === 'sent' && before.name !== 'sent') {
+      this.#answers.clear(Step.Done);
+      this.#photos.clear();
+      this.focusOn('.step-heading');
+    }
   }
 
   /** @internal The endpoint, absolute: the key of the draft and of the outbox's reports. */
@@ -233,15 +241,6 @@ export class CivicReportForm extends CivicElement {
     this.focusOn(this.phase.name === 'refused' ? '.error-summary' : '.step-heading');
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    // The council has the report (sent now, by the outbox, or a bot fooled): the draft and photos go.
-    if (changed.has('phase') && this.phase.name === 'sent' && changed.get('phase')?.name !== 'sent') {
-      this.#answers.clear(Step.Done);
-      this.#photos.clear();
-      this.focusOn('.step-heading');
-    }
-  }
-
   /** "Change it and send again": a refused report's answers and photos back in the journey. */
   async #reopen(entry: OutboxEntry): Promise<void> {
     await this.#submission.forget(entry);
@@ -269,7 +268,7 @@ export class CivicReportForm extends CivicElement {
     };
     const photos = { limit: this.#photoLimit, list: list.list, preparing: list.preparing, add: (input: HTMLInputElement) => void add(input), remove: (i: number) => list.remove(i) };
     if (step === Step.Done) return renderConfirmation(ctx, this.phase, { trackUrl: this.trackUrl, restart: () => this.#restart() });
-    if (step === Step.Service) return renderService(ctx, { services: shown.services, filter: this.#filter, onFilter: (value) => ((this.#filter = value), this.requestUpdate()) });
+    if (step === Step.Service) return renderService(ctx, { services: shown.services, filter: this.#filter, onFilter: (value) => ((this.#filter = value), this.requestUpdate()), shown: this.#servicesShown });
     if (step === Step.Location) return renderLocation(ctx, { locating: this.#place.locating, locate: () => this.#place.locate(), forget: () => this.#place.forget(), mapUrl: this.mapUrl });
     if (step === Step.Details) return renderDetails(ctx, { ...shown, photos, count: this.#count, honeypot: this.#honeypot, onHoneypot: (value) => (this.#honeypot = value) });
     if (step === Step.Contact && this.contact !== 'none') return renderContact(ctx, { contact: this.contact, privacyUrl: this.privacyUrl });

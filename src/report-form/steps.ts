@@ -9,7 +9,9 @@ import { live } from 'lit/directives/live.js';
 import { announce } from '../core/announce.js';
 import { formatDate, formatTime } from '../core/i18n/format.js';
 import type { Lang } from '../core/i18n/lang.js';
+import { schedule } from '../core/scheduler.js';
 import { absoluteUrl } from '../core/safe-url.js';
+import { encode } from '../core/text.js';
 import type { Draft } from './draft.js';
 import { attributeField, dateParts, describedBy, errorOf, group, type FieldParts } from './fields.js';
 import { answerOf, attributeId, isoFromLocal, MAX_DESCRIPTION, Step, type Contact, type FieldError, type Key, type Translate } from './journey.js';
@@ -73,18 +75,64 @@ export interface ServiceStep {
   services: Service[];
   filter: string;
   onFilter: (value: string) => void;
+  /** How many of the services to draw now (a council with thousands gets them over a few frames). */
+  shown: Progressive;
 }
 
-export function renderService(ctx: StepContext, { services, filter, onFilter }: ServiceStep): TemplateResult {
+/**
+ * Draws a long list over several turns of the page's timer, a batch at a time, so that a council
+ * with thousands of services never freezes the page (one batch is a short task); what a filter
+ * finds is drawn at once wherever it is in the list.
+ */
+export class Progressive implements ReactiveController {
+  static readonly BATCH = 250;
+  limit = Progressive.BATCH;
+  #total = 0;
+  #cancel: (() => void) | undefined;
+
+  constructor(readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  /** Called while rendering a list of `total` items: how many to draw. */
+  take(total: number): number {
+    this.#total = total;
+    return this.limit;
+  }
+
+  hostUpdate(): void {
+    this.#total = 0; // only a render that draws the list asks for more
+  }
+
+  hostUpdated(): void {
+    if (this.limit >= this.#total || this.#cancel) return;
+    this.#cancel = schedule(0, () => {
+      this.#cancel = undefined;
+      this.limit += Progressive.BATCH;
+      this.host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#cancel?.();
+    this.#cancel = undefined;
+  }
+}
+
+export function renderService(ctx: StepContext, { services, filter, onFilter, shown }: ServiceStep): TemplateResult {
   const { t } = ctx;
   const error = errorFor(ctx, 'service-0');
   const query = fold(filter.trim());
   const shows = (s: Service) => !query || s.code === ctx.draft.service || fold(`${s.name} ${s.description}`).includes(query);
   const grouped = services.some((s) => s.group);
   const groups = new Map<string, { service: Service; index: number }[]>();
+  const limit = shown.take(services.length);
   services.forEach((service, index) => {
+    if (index >= limit && !(query && shows(service))) return;
     const name = service.group || (grouped ? t('otherGroup') : '');
-    groups.set(name, [...(groups.get(name) ?? []), { service, index }]);
+    const group = groups.get(name);
+    if (group) group.push({ service, index });
+    else groups.set(name, [{ service, index }]);
   });
   const count = services.filter(shows).length;
   const radio = ({ service, index }: { service: Service; index: number }) =>
@@ -358,7 +406,7 @@ export function renderConfirmation(ctx: StepContext, phase: Phase, { trackUrl, r
       ${another}`;
   }
   const outcome = phase.name === 'sent' ? phase : { id: undefined, notice: '' };
-  const track = outcome.id && trackUrl ? absoluteUrl(trackUrl.replace('{id}', encodeURIComponent(outcome.id))) : undefined;
+  const track = outcome.id && trackUrl ? absoluteUrl(trackUrl.replace('{id}', encode(outcome.id))) : undefined;
   return html`<div class="panel" part="confirmation">
       ${heading(t('sentHeading'))}
       ${outcome.id ? html`<p class="reference-line">${t('reference')}<br /><strong class="reference" part="reference">${outcome.id}</strong></p>` : nothing}

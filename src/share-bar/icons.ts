@@ -3,7 +3,7 @@ import type { Network } from './networks.js';
 
 // Simple 24×24 glyphs, drawn small on purpose (the bar's whole budget is a few kilobytes); each is
 // decorative and always paired with the network's name.
-const PATHS: Record<Network, string> = {
+const PATHS: Readonly<Record<Network, string>> = {
   facebook: 'M14 8h3V4h-3c-3 0-5 2-5 5v2H6v4h3v9h4v-9h3l1-4h-4V9l1-1z',
   x: 'M3 3h5l4 6 6-6h3l-8 8 8 10h-5l-5-6-6 6H2l9-9z',
   linkedin: 'M3 9h4v12H3zm2-6a2 2 0 110 4 2 2 0 010-4zm4 6h4v2c2-3 9-3 9 3v7h-4v-6c0-3-5-3-5 0v6H9z',
@@ -23,3 +23,6 @@ const PATHS: Record<Network, string> = {
 
 export const icon = (network: Network): SVGTemplateResult =>
   svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill-rule="evenodd" d="${PATHS[network]}"></path></svg>`;
+
+/** A network this bar knows (own names only: `constructor` or `__proto__` is no network). */
+export const isNetwork = (name: string): name is Network => Object.hasOwn(PATHS, name);

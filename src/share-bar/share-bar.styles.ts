@@ -23,8 +23,7 @@ export const styles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  :host([variant='icons']) a,
-  :host([variant='icons']) button {
+  :host([variant='icons']) :is(a, button) {
     justify-content: center;
     padding: var(--_space-2);
   }

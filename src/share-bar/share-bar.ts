@@ -1,12 +1,12 @@
 import { html, nothing, type TemplateResult } from 'lit/html.js';
 import { CivicLiteElement } from '../core/lite-element.js';
-import { CivicShareEvent } from '../core/events.js';
+import { CivicErrorEvent, CivicShareEvent } from '../core/events.js';
 import { cy, en } from './messages.js';
-import { TextController } from '../core/i18n/text-controller.js';
+import { SimpleTextController } from '../core/i18n/text-controller.js';
 import { safeUrl } from '../core/safe-url.js';
-import { sharedStyles } from '../core/styles/shared.js';
-import { icon } from './icons.js';
-import { NAMES, shareUrl, type Network } from './networks.js';
+import { liteStyles } from '../core/styles/shared.js';
+import { icon, isNetwork } from './icons.js';
+import { NAMES, shareLink, type Network } from './networks.js';
 import { styles } from './share-bar.styles.js';
 
 const DEFAULT_NETWORKS = 'native,facebook,x,whatsapp,linkedin,bluesky,email,copy';
@@ -25,6 +25,7 @@ const DEFAULT_NETWORKS = 'native,facebook,x,whatsapp,linkedin,bluesky,email,copy
  * @tagname civic-share-bar
  * @slot - Fallback share links, kept when the element cannot upgrade.
  * @fires {CivicShareEvent} civic-share - Cancelable. A resident chose a network. `detail: { network, url }`.
+ * @fires {CivicErrorEvent} civic-error - The text was shortened to fit a network's limit or a link's length (never a network dropped). `detail: { url, status: 0, reason: 'too-long', networks }`.
  * @csspart bar - The group of share controls.
  * @csspart list - The list of networks.
  * @csspart item - One network.
@@ -38,17 +39,17 @@ const DEFAULT_NETWORKS = 'native,facebook,x,whatsapp,linkedin,bluesky,email,copy
  * @cssprop --civic-share-bar-button-size - Minimum height and width of each control (default 44px).
  */
 export class CivicShareBar extends CivicLiteElement {
-  static override styles = [...sharedStyles, styles];
+  static override styles = [...liteStyles, styles];
 
   static override liteProperties = {
-    url: { attribute: 'url' },
-    text: { attribute: 'text' },
-    networks: { attribute: 'networks', default: DEFAULT_NETWORKS },
-    mastodonInstance: { attribute: 'mastodon-instance' },
-    utm: { attribute: 'utm', type: 'boolean' as const },
-    label: { attribute: 'label' },
-    variant: { attribute: 'variant', default: 'buttons' },
-    brandColours: { attribute: 'brand-colours', type: 'boolean' as const },
+    url: {},
+    text: {},
+    networks: { default: DEFAULT_NETWORKS },
+    mastodonInstance: {},
+    utm: { type: 'boolean' as const },
+    label: {},
+    variant: { default: 'buttons' },
+    brandColours: { type: 'boolean' as const },
   };
 
   static {
@@ -97,8 +98,19 @@ export class CivicShareBar extends CivicLiteElement {
   declare brandColours: boolean;
 
   #status: 'copied' | 'failed' | undefined;
-  readonly #text = new TextController(this, { en, cy });
+  readonly #text = new SimpleTextController(this, { en, cy });
   #statusTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Networks whose text this render shortened, and what the host page was last told. */
+  #shortened: string[] = [];
+  #told = '';
+
+  /** A length limit removed part of the text: the host page hears it once, and again only for other networks (`civic-error`, `too-long`). */
+  #tellShortened(): void {
+    const key = this.#shortened.join();
+    if (key !== this.#told && (this.#told = key) && this.#shortened.length) {
+      this.dispatchEvent(new CivicErrorEvent({ url: this.#shareUrl(), status: 0, reason: 'too-long', networks: this.#shortened }));
+    }
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -158,7 +170,7 @@ export class CivicShareBar extends CivicLiteElement {
   }
 
   #shareText(): string {
-    return (this.text ?? document.title).trim();
+    return (this.text ?? document.title).trim(); // made well-formed where it is encoded
   }
 
   #renderItem(network: Network): TemplateResult | typeof nothing {
@@ -175,8 +187,10 @@ export class CivicShareBar extends CivicLiteElement {
     }
     if (network === 'copy') return button(t.t('copy'), this.#handleCopyClick);
     if (network === 'print') return button(t.t('print'), this.#handlePrintClick);
-    const href = safeUrl(shareUrl(network, { url: this.#shareUrl(network), text: this.#shareText(), instance: this.mastodonInstance }), undefined, ['sms:']);
+    const link = shareLink(network, { url: this.#shareUrl(network), text: this.#shareText(), instance: this.mastodonInstance });
+    const href = safeUrl(link?.href, undefined, ['sms:']);
     if (!href) return nothing;
+    if (link?.shortened) this.#shortened.push(network);
     const local = network === 'email' || network === 'sms';
     return html`<li part="item">
       <a part="link" class=${network} href=${href} target=${local ? '_self' : '_blank'} rel="noopener noreferrer" @click=${(e: Event) => this.#handleLinkClick(e, network)}
@@ -187,10 +201,14 @@ export class CivicShareBar extends CivicLiteElement {
 
   protected override render(): TemplateResult {
     const t = this.#text;
-    const networks = [...new Set(this.networks.split(',').map((n) => n.trim().toLowerCase()).filter(Boolean))] as Network[];
+    // Names this bar does not know are left out (own names only: `constructor` is no network).
+    const networks = [...new Set(this.networks.split(',').map((n) => n.trim().toLowerCase()))].filter(isNetwork);
+    this.#shortened = [];
+    const items = networks.map((n) => this.#renderItem(n));
+    this.#tellShortened();
     return html`<div part="bar" role="group" aria-label=${this.label || t.t('label')}>
       <ul part="list" role="list">
-        ${networks.map((n) => this.#renderItem(n))}
+        ${items}
       </ul>
       <p part="status" role="status">
         ${this.#status === 'copied' ? t.t('copied') : nothing}

@@ -372,6 +372,7 @@ describe('FeedController', () => {
       serve('/timeout.json', hang);
       const errors = collect<CivicErrorEvent>(document, 'civic-error');
       const el = await mount('/timeout.json');
+      await until(() => pendingRequests() === 1, 'the request to reach the server');
       await clock!.tickAsync(9_900);
       expect([requestsInFlight(), pendingRequests()], 'the request still waits').to.deep.equal([1, 1]);
       expect(errors).to.have.length(0);

@@ -30,7 +30,7 @@ class Recorder implements ReactiveController {
 
 class LiteTest extends CivicLiteElement {
   static override styles = [css`p { color: rgb(0, 112, 60); }`];
-  static override liteProperties = { label: { attribute: 'label', default: 'Share' } };
+  static override liteProperties = { label: { default: 'Share' } };
   declare label: string;
   renders = 0;
   /** Renders to ask for once more, from inside render (as a controller reacting to a render might). */

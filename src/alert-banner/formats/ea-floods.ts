@@ -3,7 +3,7 @@ import { FeedError } from '../../core/feed/feed-error.js';
 import { asList, idOf, isRecord, mapItems } from '../../core/formats/items.js';
 import { parseTime } from '../../core/i18n/format.js';
 import { safeUrl } from '../../core/safe-url.js';
-import { lineText, plainText } from '../../core/text.js';
+import { encode, lineText, plainText } from '../../core/text.js';
 import type { AlertFeed, Severity } from '../types.js';
 
 /**
@@ -40,7 +40,7 @@ export function parseEaFloods(input: FeedInput): AlertFeed {
         message: plainText(value(item['message'])),
         severity,
         // The public page for the warning area, not the API URL.
-        url: areaId ? (safeUrl(`https://check-for-flooding.service.gov.uk/target-area/${encodeURIComponent(areaId)}`) ?? undefined) : undefined,
+        url: areaId ? (safeUrl(`https://check-for-flooding.service.gov.uk/target-area/${encode(areaId)}`) ?? undefined) : undefined,
         start,
         updated: parseTime(value(item['timeMessageChanged'])) ?? start,
         area: lineText(value(item['county']) ?? value(area['county'])) || lineText(value(item['eaAreaName'])) || undefined,

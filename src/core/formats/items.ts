@@ -1,4 +1,5 @@
 import { reportBug } from '../bug.js';
+import { wellFormed } from '../text.js';
 import { FeedError } from '../feed/feed-error.js';
 
 /**
@@ -37,9 +38,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /** An id field as a string: feeds send ids as numbers too. */
 export function idOf(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  // Ids end up in attributes and storage keys: plain text, no control characters.
+  // Ids end up in attributes and storage keys: plain text, no control characters. Well-formed, so
+  // an id cut by a CMS in the middle of a character can still go in a URL.
   // eslint-disable-next-line no-control-regex
-  const id = typeof value === 'string' ? value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200) : '';
+  const id = typeof value === 'string' ? wellFormed(value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200)) : '';
   return id || undefined;
 }
 

@@ -17,18 +17,22 @@ type TextHost = ReactiveControllerHost & HTMLElement & { strings?: StringOverrid
 const isMessage = (value: unknown): value is Message =>
   typeof value === 'string' || typeof (value as PluralForms | undefined)?.other === 'string';
 
+/** Own properties only: an override's `{constructor}` or a key such as `__proto__` is text like any other. */
+const own = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined => (record && Object.hasOwn(record, key) ? record[key] : undefined);
+
 const fill = (template: string, params: Params = {}): string =>
-  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => String(own(params, name) ?? whole));
 
 // One MutationObserver for the whole document re-checks every connected widget when any `lang` changes.
-const hosts = new Set<TextController<string>>();
+const hosts = new Set<SimpleTextController<string>>();
 let observer: MutationObserver | undefined;
 
 /**
  * The host's strings in the language of its nearest `[lang]` (followed when it changes), with
- * per-instance overrides from the host's `strings` property.
+ * per-instance overrides from the host's `strings` property. Without plurals: the share bar has
+ * none, and its file is budgeted to the byte (TextController adds them).
  */
-export class TextController<K extends string> implements ReactiveController {
+export class SimpleTextController<K extends string> implements ReactiveController {
   lang: Lang = 'en';
   readonly #host: TextHost;
   readonly #catalogues: Record<Lang, Record<K, Message>>;
@@ -59,22 +63,26 @@ export class TextController<K extends string> implements ReactiveController {
     }
   }
 
-  #message(key: K): Message {
+  protected message(key: K): Message {
     const overrides = this.#host.strings;
-    const forLang = overrides?.[this.lang];
-    const override = forLang && !isMessage(forLang) ? forLang[key] : overrides?.[key];
-    return isMessage(override) ? override : (this.#catalogues[this.lang][key] ?? this.#catalogues.en[key]);
+    const forLang = own(overrides, this.lang);
+    const override = forLang && typeof forLang === 'object' && !isMessage(forLang) ? own(forLang, key) : own(overrides, key);
+    return isMessage(override) ? override : (own(this.#catalogues[this.lang], key) ?? this.#catalogues.en[key]);
   }
 
   /** The message for `key`, with `{name}` placeholders filled from `params`. */
   t(key: K, params?: Params): string {
-    const message = this.#message(key);
+    const message = this.message(key);
     return fill(typeof message === 'string' ? message : message.other, params);
   }
 
+}
+
+/** The host's strings, with CLDR plural forms (Welsh has all six). */
+export class TextController<K extends string> extends SimpleTextController<K> {
   /** The plural form of `key` for `count` in the host's language; `{count}` is filled in. */
   plural(key: K, count: number, params?: Params): string {
-    const message = this.#message(key);
+    const message = this.message(key);
     return fill(typeof message === 'string' ? message : (message[pluralCategory(count, this.lang)] ?? message.other), { count, ...params });
   }
 }

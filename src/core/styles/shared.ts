@@ -1,15 +1,13 @@
 // css-tag alone: importing `lit` would bring LitElement into the share bar's file (see lite-element.ts).
 import { css } from '@lit/reactive-element/css-tag.js';
-import { tokens } from './tokens.js';
+import { baseTokens, widgetTokens } from './tokens.js';
 
 /**
  * Styles every widget starts from: tokens, the inherited font, GOV.UK's yellow focus ring with a
  * dark underline on links (visible on any background), a visually-hidden utility, forced-colors
  * (Windows high contrast) and reduced-motion support.
  */
-export const sharedStyles = [
-  tokens,
-  css`
+const base = css`
     :host {
       display: block;
       box-sizing: border-box;
@@ -101,5 +99,8 @@ export const sharedStyles = [
         transition: none !important;
       }
     }
-  `,
-];
+  `;
+
+export const sharedStyles = [baseTokens, widgetTokens, base];
+/** The share bar's: without the tokens it does not use (its file is budgeted to the byte). */
+export const liteStyles = [baseTokens, base];

@@ -6,18 +6,14 @@ import { css } from '@lit/reactive-element/css-tag.js';
  * WCAG 2.2 AA contrast on white. Widgets read the private `--_*` names, so a council sets only the
  * public ones, on the widget or on any ancestor.
  */
-export const tokens = css`
+export const baseTokens = css`
   :host {
     --_text: var(--civic-color-text, #0b0c0c);
-    --_muted: var(--civic-color-secondary-text, #505a5f);
     --_bg: var(--civic-color-background, #ffffff);
     --_link: var(--civic-color-link, #1d70b8);
     --_link-visited: var(--civic-color-link-visited, #4c2c92);
     --_focus: var(--civic-color-focus, #ffdd00);
     --_focus-text: var(--civic-color-focus-text, #0b0c0c);
-    --_brand: var(--civic-color-brand, #1d70b8);
-    --_warning: var(--civic-color-warning, #f47738);
-    --_surface: var(--civic-color-surface, #f3f2f1);
     --_space-1: var(--civic-space-1, 0.25rem);
     --_space-2: var(--civic-space-2, 0.5rem);
     --_space-3: var(--civic-space-3, 1rem);
@@ -26,3 +22,16 @@ export const tokens = css`
     --_font-size: var(--civic-font-size, 1rem);
   }
 `;
+
+/** The tokens only the feed widgets and the report form use (the share bar's file goes without). */
+export const widgetTokens = css`
+  :host {
+    --_muted: var(--civic-color-secondary-text, #505a5f);
+    --_brand: var(--civic-color-brand, #1d70b8);
+    --_warning: var(--civic-color-warning, #f47738);
+    --_surface: var(--civic-color-surface, #f3f2f1);
+  }
+`;
+
+/** Every token. */
+export const tokens = [baseTokens, widgetTokens];

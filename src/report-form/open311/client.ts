@@ -3,6 +3,7 @@
  * server's own error descriptions kept for the resident, and nothing thrown but Open311Error.
  */
 import { fetchBody, HttpError } from '../../core/http.js';
+import { encode } from '../../core/text.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { FeedInput } from '../../core/feed/input.js';
 import { readDefinition, readErrors, readRequest, readServices, type Attribute, type RequestResult, type Service } from './open311.js';
@@ -83,7 +84,7 @@ export const getServices = (endpoint: string, options: Open311Options = {}): Pro
 
 /** `GET services/{code}`: a service's questions. */
 export const getDefinition = (endpoint: string, code: string, options: Open311Options = {}): Promise<Attribute[]> =>
-  read(call(endpoint, `services/${encodeURIComponent(code)}`, options), readDefinition);
+  read(call(endpoint, `services/${encode(code)}`, options), readDefinition);
 
 /**
  * `POST requests` as application/x-www-form-urlencoded. `fields` are name/value pairs in order, so
@@ -97,4 +98,4 @@ export const postRequest = (endpoint: string, fields: [string, string][], option
 
 /** `GET tokens/{token}`: the reference for a request the server queued. */
 export const lookupToken = (endpoint: string, token: string, options: Open311Options = {}): Promise<RequestResult> =>
-  read(call(endpoint, `tokens/${encodeURIComponent(token)}`, options), readRequest);
+  read(call(endpoint, `tokens/${encode(token)}`, options), readRequest);
