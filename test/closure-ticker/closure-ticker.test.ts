@@ -338,8 +338,12 @@ describe('<civic-closure-ticker>', () => {
         if (attrs.includes('list')) await until(() => !!$(el, '[part="search"]'), 'list');
         await expectAccessible(el.parentElement!, `${attrs} (${lang})`);
       }
-      worker.use(http.get('/feeds/down.json', () => new HttpResponse(null, { status: 500 })));
+      let asked = 0;
+      worker.use(http.get('/feeds/down.json', () => (asked++, new HttpResponse(null, { status: 500 }))));
       const down = await mount('src="/feeds/down.json"', lang);
+      // The failed answer must arrive within this test (WebKit can deliver a request late).
+      await until(() => asked > 0, 'the feed to be asked');
+      await settled(down);
       await until(() => !!down.shadowRoot!.querySelector('slot'), 'fallback');
       await expectAccessible(down.parentElement!, `error with fallback (${lang})`);
     });
