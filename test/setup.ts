@@ -4,6 +4,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import { expect, fixtureCleanup } from '@open-wc/testing';
+import { requestsInFlight } from '../src/core/feed/source.js';
 
 export { http, HttpResponse, delay } from 'msw';
 
@@ -80,6 +81,10 @@ worker.events.on('request:end', () => void (pending = Math.max(0, pending - 1)))
 
 afterEach(async () => {
   for (const release of hanging.splice(0)) release();
+  // Feed requests already made finish under this test's handlers (WebKit can hand a request to the
+  // service worker late: after the handlers were reset, it failed the next test instead).
+  const settleStart = performance.now();
+  while (requestsInFlight() > 0 && performance.now() - settleStart < 2000) await new Promise((resolve) => realSetTimeout(resolve, 10));
   // The widgets go first, so nothing polls or retries after this test's handlers are gone; then
   // what is still in flight finishes under them. (Firefox and WebKit end tests while a request is
   // under way more often than Chromium: that request used to meet no handler and fail the file.)
