@@ -13,7 +13,7 @@ export type FeedErrorReason =
   | 'parse' // malformed JSON or XML, or not a feed format we know
   | 'shape' // well-formed, but not the shape of the chosen format
   | 'empty' // no body
-  | 'too-long'; // a length limit removed something (a share text shortened to fit a network's link)
+  | 'too-long'; // a length limit removed something: feed texts cut, a share text shortened to fit a link
 
 export interface CivicErrorDetail {
   /** The absolute URL that failed. */
@@ -27,6 +27,8 @@ export interface CivicErrorDetail {
   messages?: string[];
   /** With `too-long` from the share bar: the networks whose text was shortened. */
   networks?: string[];
+  /** With `too-long` from a feed: how many of its texts were cut to their length limit. */
+  shortened?: number;
 }
 
 /** A feed or request failed. The widget keeps its last good data or its fallback content. */

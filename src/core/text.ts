@@ -33,9 +33,14 @@ export function graphemes(text: string): string[] {
   return Array.from(new Intl.Segmenter().segment(text), (s) => s.segment);
 }
 
+let cuts = 0;
+/** How many texts `cut` has shortened so far on this page (the feed source reads it around a parse). */
+export const textCuts = (): number => cuts;
+
 /** At most `max` UTF-16 units, cut between characters (never inside one), ending with "…" when cut. */
 export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
+  cuts++;
   let out = '';
   for (const g of graphemes(text)) {
     if (out.length + g.length > max - 1) break;

@@ -208,6 +208,35 @@ describe('hostile input through the widgets (issue 19)', () => {
     });
   });
 
+  describe('text that outgrows its limit in a feed', () => {
+    it('alert banner and closure ticker: a text cut to its limit tells the page how many (civic-error too-long), and shows the rest', async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.integer({ min: 501, max: 3000 }), fc.integer({ min: 0, max: 3 }), async (length, fine) => {
+          const long = `${'Gritting tonight on every road '.repeat(Math.ceil(length / 31)).slice(0, length)}`;
+          const alerts = [...Array.from({ length: fine }, (_, i) => ({ id: `ok${i}`, title: `Short ${i}`, severity: 'minor' })), { id: 'long', title: long, severity: 'major' }];
+          const closures = [{ id: 'c', school: long, status: 'closed' }];
+          worker.use(
+            http.get('/hostile/long-alerts.json', () => HttpResponse.json({ alerts })),
+            http.get('/hostile/long-closures.json', () => HttpResponse.json({ closures })),
+          );
+          for (const [tag, src] of [['civic-alert-banner', '/hostile/long-alerts.json'], ['civic-closure-ticker', '/hostile/long-closures.json']] as const) {
+            const wrapper = await fixture(html`<div></div>`);
+            const errors = collect<CivicErrorEvent>(wrapper, 'civic-error');
+            wrapper.innerHTML = `<${tag} src="${src}?${length}-${fine}" max="5"><a href="/x">Fallback</a></${tag}>`; // test markup only
+            const el = wrapper.firstElementChild!;
+            await until(() => errors.length > 0, `${tag}: civic-error`);
+            expect(errors.map((e) => [e.detail.reason, e.detail.shortened]), tag).to.deep.equal([['too-long', 1]]);
+            expect(el.shadowRoot!.textContent, tag).to.contain('Gritting tonight');
+            expect(el.shadowRoot!.textContent, tag).to.contain('…');
+            await settled(el);
+            wrapper.remove();
+          }
+        }),
+        { numRuns: 6 },
+      );
+    });
+  });
+
   describe('a services list in the thousands', () => {
     it('loads 3,000 services without a main-thread task over 300 ms, and the resident can filter and choose', async function () {
       this.timeout(30_000);

@@ -158,6 +158,8 @@ export class FeedController<T> implements ReactiveController, Subscriber<T> {
     this.#show(data, result.at, true);
     const skipped = this.#options.skipped?.(data) ?? 0;
     if (skipped) this.#host.dispatchEvent(new CivicErrorEvent({ url: this.#url, status: result.status, reason: 'shape', skipped }));
+    // Texts over their limit (a title over 500 characters…) were cut: the host page is told how many.
+    if (result.shortened) this.#host.dispatchEvent(new CivicErrorEvent({ url: this.#url, status: result.status, reason: 'too-long', shortened: result.shortened }));
   }
 
   /** Shows `data` unless it equals what is shown; keeps it on the device when it came from the network. */

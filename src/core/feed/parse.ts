@@ -2,6 +2,8 @@ import { reportBug } from '../bug.js';
 import { FeedError } from './feed-error.js';
 import type { FeedResponse } from './fetch-feed.js';
 import { FeedInput } from './input.js';
+import type { LazyParse } from './lazy.js';
+import { textCuts } from '../text.js';
 
 /** Reads one feed format into the widget's data. Throw FeedError('shape') when the body is not that format. */
 export interface FeedAdapter<T> {
@@ -31,13 +33,20 @@ export function adapterFor<T>(adapters: Adapters<T>, format: string, input: Feed
 }
 
 /**
- * A response as the widget's data. Bad data is a FeedError with its reason; anything else thrown is
- * a bug, reported (see bug.ts) and answered as unreadable, so the widget keeps what it had.
+ * A response as the widget's data, and how many of its texts were cut to their length limit. Bad
+ * data is a FeedError with its reason; anything else thrown is a bug, reported (see bug.ts) and
+ * answered as unreadable, so the widget keeps what it had.
  */
-export async function parseFeed<T>(response: FeedResponse, url: string, format: string, adapters: Adapters<T>): Promise<T> {
+export async function parseFeed<T>(response: FeedResponse, url: string, format: string, adapters: Adapters<T>): Promise<{ data: T; shortened: number }> {
   try {
     const input = new FeedInput(response.text, response.contentType, url);
-    return await adapterFor(adapters, format, input).parse(input);
+    const adapter = adapterFor(adapters, format, input);
+    await (adapter.parse as Partial<LazyParse<T>>).ready?.(); // a parser from another file is downloaded first
+    // Parsing itself is synchronous: the texts cut meanwhile are this feed's.
+    const before = textCuts();
+    const parsed = adapter.parse(input);
+    const shortened = textCuts() - before;
+    return { data: await parsed, shortened };
   } catch (error) {
     if (error instanceof FeedError) throw error;
     reportBug(error);

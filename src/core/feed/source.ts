@@ -16,7 +16,7 @@ export const MAX_BACKOFF = 3_600_000;
  * parsed here (the widget shows its stored copy) gives none.
  */
 export type SourceResult<T = unknown> =
-  | { ok: true; data: T | undefined; status: number; at: number }
+  | { ok: true; data: T | undefined; status: number; at: number; shortened?: number }
   | { ok: false; error: FeedError; status: number; at: number };
 
 export interface Subscriber<T = unknown> {
@@ -154,9 +154,9 @@ export class FeedSource<T> {
     }
     if (response.status === 304) return { ok: true, data: undefined, status: 304, at: Date.now() };
     try {
-      const data = await parseFeed(response, this.url, this.reader.format, this.reader.adapters);
+      const { data, shortened } = await parseFeed(response, this.url, this.reader.format, this.reader.adapters);
       this.#parsed = { text: response.text, contentType: response.contentType, data };
-      return { ok: true, data, status: response.status, at: Date.now() };
+      return { ok: true, data, status: response.status, at: Date.now(), shortened };
     } catch (error) {
       if (!(error instanceof FeedError)) throw error;
       return { ok: false, error, status: response.status, at: Date.now() };
