@@ -62,6 +62,12 @@ export class ServicesController implements ReactiveController {
     this.#cancelRetry?.();
   }
 
+  /** The Open311 options, telling the host page of texts cut to their limit (`civic-error` `too-long`). */
+  #options(endpoint: string): Open311Options {
+    const onShortened = (shortened: number) => this.#host.dispatchEvent(new CivicErrorEvent({ url: endpoint, status: 200, reason: 'too-long', shortened }));
+    return { ...this.#source.options(), onShortened };
+  }
+
   #handleOnline = (): void => {
     if (this.failing) void this.load();
   };
@@ -75,7 +81,7 @@ export class ServicesController implements ReactiveController {
     this.#questionLoads.clear();
     this.questions = new Map();
     try {
-      const all = await getServices(endpoint, this.#source.options());
+      const all = await getServices(endpoint, this.#options(endpoint));
       if (load !== this.#loads) return;
       const codes = this.#source.codes()?.split(',').map((c) => c.trim()).filter(Boolean);
       const offered = codes?.length ? codes.flatMap((code) => all.filter((s) => s.code === code)) : all;
@@ -106,7 +112,7 @@ export class ServicesController implements ReactiveController {
         let questions: Attribute[] | 'failed' = [];
         if (service.metadata) {
           try {
-            questions = await getDefinition(endpoint, code, this.#source.options());
+            questions = await getDefinition(endpoint, code, this.#options(endpoint));
           } catch (error) {
             if (!(error instanceof Open311Error)) reportBug(error);
             questions = 'failed';

@@ -237,6 +237,18 @@ describe('hostile input through the widgets (issue 19)', () => {
     });
   });
 
+  describe('text that outgrows its limit in a council answer', () => {
+    it('report form: a service description cut to its limit tells the page (civic-error too-long)', async () => {
+      const base = 'https://long.example/open311/v2';
+      worker.use(http.get(`${base}/services.json`, () => HttpResponse.json([{ service_code: 'FLY', service_name: 'Fly-tipping', description: 'Rubbish dumped on the street. '.repeat(60), metadata: false }])));
+      const errors = collect<CivicErrorEvent>(document, 'civic-error');
+      const form = await mount<CivicReportForm>(`<civic-report-form endpoint="${base}"><a href="/x">Report</a></civic-report-form>`);
+      await ready(form);
+      expect(errors.map((e) => [e.detail.reason, e.detail.shortened])).to.deep.equal([['too-long', 1]]);
+      expect(textOf($(form, '.choice-hint'))).to.match(/^Rubbish dumped on the street\..*…$/);
+    });
+  });
+
   describe('a services list in the thousands', () => {
     it('loads 3,000 services without a main-thread task over 300 ms, and the resident can filter and choose', async function () {
       this.timeout(30_000);

@@ -3,7 +3,7 @@
  * server's own error descriptions kept for the resident, and nothing thrown but Open311Error.
  */
 import { fetchBody, HttpError } from '../../core/http.js';
-import { encode } from '../../core/text.js';
+import { encode, textCuts } from '../../core/text.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { FeedInput } from '../../core/feed/input.js';
 import { readDefinition, readErrors, readRequest, readServices, type Attribute, type RequestResult, type Service } from './open311.js';
@@ -14,6 +14,8 @@ export interface Open311Options {
   jurisdiction?: string | undefined;
   /** Request timeout in ms (default 15 s). */
   timeout?: number;
+  /** Told how many of an answer's texts were cut to their length limit (never stored: the outbox keeps options). */
+  onShortened?: ((count: number) => void) | undefined;
 }
 
 /** Why a call failed: `network` (offline, DNS, CORS), `timeout`, `http` (with the server's messages), or `parse`. */
@@ -68,10 +70,15 @@ function errorMessages(input: FeedInput): string[] {
 }
 
 /** Runs a reader, turning a malformed answer into Open311Error('parse'). */
-const read = async <T>(input: Promise<FeedInput>, reader: (input: FeedInput) => T): Promise<T> => {
+const read = async <T>(input: Promise<FeedInput>, reader: (input: FeedInput) => T, options: Open311Options): Promise<T> => {
   const body = await input;
   try {
-    return reader(body);
+    // Reading is synchronous: the texts cut meanwhile are this answer's.
+    const before = textCuts();
+    const result = reader(body);
+    const shortened = textCuts() - before;
+    if (shortened) options.onShortened?.(shortened);
+    return result;
   } catch (error) {
     if (error instanceof FeedError) throw new Open311Error('parse', 200);
     throw error; // a bug in a reader: seen, never "could not confirm"
@@ -80,11 +87,11 @@ const read = async <T>(input: Promise<FeedInput>, reader: (input: FeedInput) => 
 
 /** `GET services`: what residents can report. */
 export const getServices = (endpoint: string, options: Open311Options = {}): Promise<Service[]> =>
-  read(call(endpoint, 'services', options), readServices);
+  read(call(endpoint, 'services', options), readServices, options);
 
 /** `GET services/{code}`: a service's questions. */
 export const getDefinition = (endpoint: string, code: string, options: Open311Options = {}): Promise<Attribute[]> =>
-  read(call(endpoint, `services/${encode(code)}`, options), readDefinition);
+  read(call(endpoint, `services/${encode(code)}`, options), readDefinition, options);
 
 /**
  * `POST requests` as application/x-www-form-urlencoded. `fields` are name/value pairs in order, so
@@ -93,9 +100,9 @@ export const getDefinition = (endpoint: string, code: string, options: Open311Op
 export const postRequest = (endpoint: string, fields: [string, string][], options: Open311Options = {}): Promise<RequestResult> => {
   const body = new URLSearchParams(fields);
   if (options.jurisdiction) body.set('jurisdiction_id', options.jurisdiction);
-  return read(call(endpoint, 'requests', options, { method: 'POST', body }), readRequest);
+  return read(call(endpoint, 'requests', options, { method: 'POST', body }), readRequest, options);
 };
 
 /** `GET tokens/{token}`: the reference for a request the server queued. */
 export const lookupToken = (endpoint: string, token: string, options: Open311Options = {}): Promise<RequestResult> =>
-  read(call(endpoint, `tokens/${encode(token)}`, options), readRequest);
+  read(call(endpoint, `tokens/${encode(token)}`, options), readRequest, options);
