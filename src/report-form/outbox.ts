@@ -119,9 +119,13 @@ export async function sendReport(report: Report, onUploaded?: (urls: string[]) =
 /** A network failure: worth keeping the report on the device and trying later. */
 export const isOffline = (error: unknown): boolean => error instanceof Open311Error && (error.reason === 'network' || error.reason === 'timeout');
 
+let lastCreated = 0;
+/** When a report was queued: strictly increasing, so two queued in one millisecond still go oldest first. */
+const createdNow = (): number => (lastCreated = Math.max(Date.now(), lastCreated + 1));
+
 /** Saves a report that could not be sent. Rejects when the device will not keep it (no IndexedDB, full). */
 export async function queueReport(report: Report): Promise<OutboxEntry> {
-  const entry: OutboxEntry = { ...report, id: crypto.randomUUID(), createdAt: Date.now(), attempts: 0 };
+  const entry: OutboxEntry = { ...report, id: crypto.randomUUID(), createdAt: createdNow(), attempts: 0 };
   await save(entry);
   ensureWatching();
   return entry;
