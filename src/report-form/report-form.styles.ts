@@ -93,6 +93,12 @@ export const styles = css`
     display: grid;
     gap: var(--_space-2);
   }
+  /* A council with thousands of services: a row out of view is not laid out until it scrolls near,
+     so drawing the next batch costs that batch, not the whole list again. */
+  .service-list > .choice {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 44px;
+  }
   /* GOV.UK's radios and checkboxes: a 40 px box with a thick border drawn on the label, the real
      input (44 px, transparent) over it, so the whole label is the target and forced colours work. */
   .choice {

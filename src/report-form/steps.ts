@@ -4,6 +4,7 @@
  * phase machine's (phase.ts) and the form's.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { announce } from '../core/announce.js';
@@ -47,6 +48,13 @@ const continueButton = (ctx: StepContext) => html`<button class="button" part="s
 const valueOf = (event: Event) => (event.target as HTMLInputElement).value;
 /** Accents and case ignored: "cafe" finds "Café". */
 const fold = (text: string) => text.normalize('NFD').replace(/\p{Mn}/gu, '').toLowerCase();
+/** What the filter searches in, folded once per service rather than once per keystroke. */
+const searched = new WeakMap<Service, string>();
+const searchText = (s: Service): string => {
+  let text = searched.get(s);
+  if (text === undefined) searched.set(s, (text = fold(`${s.name} ${s.description}`)));
+  return text;
+};
 const errorFor = (ctx: StepContext, field: string) => ctx.errors.find((e) => e.field === field)?.text;
 
 function parts(ctx: StepContext, id: string, label: string, hint?: string): FieldParts {
@@ -85,7 +93,7 @@ export interface ServiceStep {
  * finds is drawn at once wherever it is in the list.
  */
 export class Progressive implements ReactiveController {
-  static readonly BATCH = 250;
+  static readonly BATCH = 100;
   limit = Progressive.BATCH;
   #total = 0;
   #cancel: (() => void) | undefined;
@@ -123,7 +131,7 @@ export function renderService(ctx: StepContext, { services, filter, onFilter, sh
   const { t } = ctx;
   const error = errorFor(ctx, 'service-0');
   const query = fold(filter.trim());
-  const shows = (s: Service) => !query || s.code === ctx.draft.service || fold(`${s.name} ${s.description}`).includes(query);
+  const shows = (s: Service) => !query || s.code === ctx.draft.service || searchText(s).includes(query);
   const grouped = services.some((s) => s.group);
   const groups = new Map<string, { service: Service; index: number }[]>();
   const limit = shown.take(services.length);
@@ -135,14 +143,21 @@ export function renderService(ctx: StepContext, { services, filter, onFilter, sh
     else groups.set(name, [{ service, index }]);
   });
   const count = services.filter(shows).length;
-  const radio = ({ service, index }: { service: Service; index: number }) =>
-    html`<div class="choice" ?hidden=${!shows(service)}>
+  // Each row is drawn again only when what it shows changes, so a batch of a long list costs that
+  // batch, not the whole list drawn so far.
+  const radio = ({ service, index }: { service: Service; index: number }) => {
+    const checked = ctx.draft.service === service.code;
+    const hidden = !shows(service);
+    return guard([service, index, checked, hidden], () => row(service, index, checked, hidden));
+  };
+  const row = (service: Service, index: number, checked: boolean, hidden: boolean) =>
+    html`<div class="choice" ?hidden=${hidden}>
       <input
         type="radio"
         id="service-${index}"
         name="service"
         .value=${service.code}
-        .checked=${live(ctx.draft.service === service.code)}
+        .checked=${live(checked)}
         aria-describedby=${ifDefined(service.description ? `service-${index}-hint` : undefined)}
         @change=${() => ctx.set({ service: service.code })}
       />
@@ -165,9 +180,9 @@ export function renderService(ctx: StepContext, { services, filter, onFilter, sh
           name
             ? html`<fieldset class="service-group" ?hidden=${!list.some((s) => shows(s.service))}>
                 <legend class="group-heading">${name}</legend>
-                <div class="choices">${list.map(radio)}</div>
+                <div class="choices service-list">${list.map(radio)}</div>
               </fieldset>`
-            : html`<div class="choices">${list.map(radio)}</div>`,
+            : html`<div class="choices service-list">${list.map(radio)}</div>`,
         )}
       </fieldset>
     </div>
