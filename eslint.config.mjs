@@ -6,7 +6,7 @@ import lit from 'eslint-plugin-lit';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.storybook/', 'bench/tmp/', 'dist/', 'cdn/', 'node_modules/', 'public/', 'storybook-static/', 'custom-elements.json', 'test-results/'] },
+  { ignores: ['.storybook/', 'bench/tmp/', 'dist/', 'relay/dist/', 'cdn/', 'node_modules/', 'public/', 'storybook-static/', 'custom-elements.json', 'test-results/'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -32,6 +32,8 @@ describe('security corpus: <civic-report-form>', () => {
     );
     const el = await mount(EP);
     await ready(el);
+    // A long list is drawn a batch at a time.
+    await until(() => $$(el, '.choice').length >= n, 'every service drawn');
     expect($$(el, '.choice')).to.have.length(n);
     const labels = $$(el, '.choice label').map(textOf);
     // Grouped by their (hostile) group names, so not in index order: each must be there once.
