@@ -3,6 +3,7 @@
  * /{id}/open311/v2/, plus photos, health, readiness and metrics.
  */
 import { createReadStream } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
@@ -53,13 +54,12 @@ export async function buildRelay(config: Config, store: Store, options: { logger
     },
     trustProxy: config.trustProxy ? (_address: string, hop: number) => hop < config.trustProxy : false,
     bodyLimit: 64 * 1024,
+    // Slow clients are cut off: headers within 10 s, the whole request within 30 s, checked every second.
+    serverFactory: (handler) => createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: 5_000 }, handler),
     connectionTimeout: 60_000,
-    requestTimeout: 30_000,
-    keepAliveTimeout: 5_000,
     maxParamLength: 200,
     return503OnClosing: true,
   });
-  app.server.headersTimeout = 10_000; // slow clients cut off
   const metrics = createMetrics();
   const delivery = new Delivery(config, store, metrics, app.log);
   const catalogues = new Map(config.upstreams.map((u) => [u.id, new ServiceCatalogue(u, store)]));

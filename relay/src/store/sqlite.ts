@@ -73,6 +73,8 @@ export class SqliteStore implements Store {
       CREATE TABLE IF NOT EXISTS media (name TEXT PRIMARY KEY, created_at INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS media_age ON media (created_at);
     `);
+    // One process owns this file: a send it had under way when it stopped (or was killed) is free again.
+    this.#db.prepare("UPDATE reports SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0").run();
   }
 
   #run<T>(work: () => T): Promise<T> {
