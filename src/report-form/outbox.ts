@@ -29,6 +29,8 @@ export interface Report {
   mediaUrls?: string[] | undefined;
   /** The journey's answers, so that a refused report can be changed and sent again. */
   draft?: Draft | undefined;
+  /** Made once per report and sent on every try, so a server that takes it makes one case (see takesIdempotencyKey). */
+  idempotencyKey?: string | undefined;
 }
 
 export interface OutboxEntry extends Report {
@@ -67,7 +69,8 @@ function revive(stored: StoredEntry): OutboxEntry {
     p instanceof Blob ? [p] : p && p.bytes instanceof ArrayBuffer ? [new Blob([p.bytes], { type: typeof p.type === 'string' ? p.type : 'image/jpeg' })] : [],
   );
   const mediaUrls = Array.isArray(stored.mediaUrls) ? stored.mediaUrls.filter((u): u is string => typeof u === 'string' && /^https?:/.test(u)) : undefined;
-  return { ...stored, photos, mediaUrls };
+  const idempotencyKey = typeof stored.idempotencyKey === 'string' ? stored.idempotencyKey : undefined;
+  return { ...stored, photos, mediaUrls, idempotencyKey };
 }
 
 /** Posts one photo to the media endpoint; its answer's `url` must be http(s). */
@@ -113,7 +116,7 @@ export async function sendReport(report: Report, onUploaded?: (urls: string[]) =
     }
     for (const url of urls.slice(0, report.photos.length)) fields.push(['media_url', url]);
   }
-  return postRequest(report.endpoint, fields, report.options);
+  return postRequest(report.endpoint, fields, report.options, report.idempotencyKey);
 }
 
 /** A network failure: worth keeping the report on the device and trying later. */

@@ -158,7 +158,7 @@ export class CivicReportForm extends CivicElement {
   }
 
   get #options(): Open311Options {
-    return { format: this.responseFormat === 'xml' ? 'xml' : 'json', jurisdiction: this.jurisdictionId };
+    return { format: this.responseFormat === 'xml' ? 'xml' : 'json', jurisdiction: this.jurisdictionId, lang: this.#text.lang };
   }
 
   get #steps(): Step[] {

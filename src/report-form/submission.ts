@@ -9,7 +9,7 @@ import { CivicErrorEvent, CivicQueuedEvent, CivicSubmittedEvent } from '../core/
 import { reportBug } from '../core/bug.js';
 import { schedule } from '../core/scheduler.js';
 import type { FieldError, Translate } from './journey.js';
-import { lookupToken, Open311Error, type Open311Options } from './open311/client.js';
+import { lookupToken, Open311Error, takesIdempotencyKey, type Open311Options } from './open311/client.js';
 import type { RequestResult } from './open311/open311.js';
 import { discard, ensureWatching, flushOutbox, isOffline, onOutbox, outboxEntries, queueReport, sendReport, type OutboxEntry, type OutboxNews, type Report } from './outbox.js';
 import type { Phase, PhaseEvent } from './phase.js';
@@ -61,6 +61,7 @@ export class SubmissionController implements ReactiveController {
   /** Sends `report`; the outcome arrives as a phase event (sent, queued or refused). */
   async send(report: Report, options: Open311Options): Promise<void> {
     this.#host.dispatch({ type: 'send' });
+    report.idempotencyKey ??= takesIdempotencyKey(report.endpoint) ? crypto.randomUUID() : undefined;
     let result: RequestResult;
     try {
       result = await this.#pollToken(await sendReport(report), report.endpoint, options);

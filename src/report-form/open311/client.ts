@@ -16,7 +16,20 @@ export interface Open311Options {
   timeout?: number;
   /** Told how many of an answer's texts were cut to their length limit (never stored: the outbox keeps options). */
   onShortened?: ((count: number) => void) | undefined;
+  /** The resident's language, sent with a report as Content-Language (a CORS-safelisted header). */
+  lang?: string | undefined;
 }
+
+/**
+ * Servers that said they take an `Idempotency-Key` (civic-relay's `Civic-Relay: idempotency` on its
+ * answers). The header is not CORS-safelisted, so to any other server on another origin it would
+ * add a preflight that a plain Open311 server fails: it is sent only where it cannot break a request.
+ */
+const relays = new Set<string>();
+const base = (endpoint: string) => new URL(endpoint, document.baseURI).href.replace(/\/+$/, '');
+
+/** Whether a report to `endpoint` may carry an Idempotency-Key: same origin (no preflight), or a server that said so. */
+export const takesIdempotencyKey = (endpoint: string): boolean => new URL(base(endpoint)).origin === location.origin || relays.has(base(endpoint));
 
 /** Why a call failed: `network` (offline, DNS, CORS), `timeout`, `http` (with the server's messages), or `parse`. */
 export class Open311Error extends Error {
@@ -43,6 +56,7 @@ async function call(endpoint: string, path: string, options: Open311Options, ini
     // A body over the cap is no Open311 answer; cut off part-way, the connection dropped.
     throw new Open311Error(error.reason === 'too-large' ? 'parse' : error.reason, error.status);
   }
+  if (/\bidempotency\b/i.test(body.headers.get('civic-relay') ?? '')) relays.add(base(endpoint));
   const input = feedInput(body.text, body.contentType, url.href);
   if (!body.ok) throw new Open311Error('http', body.status, input ? errorMessages(input) : []);
   if (!input) throw new Open311Error('parse', body.status);
@@ -97,10 +111,13 @@ export const getDefinition = (endpoint: string, code: string, options: Open311Op
  * `POST requests` as application/x-www-form-urlencoded. `fields` are name/value pairs in order, so
  * `attribute[CODE][]` can repeat for a multivaluelist.
  */
-export const postRequest = (endpoint: string, fields: [string, string][], options: Open311Options = {}): Promise<RequestResult> => {
+export const postRequest = (endpoint: string, fields: [string, string][], options: Open311Options = {}, idempotencyKey?: string): Promise<RequestResult> => {
   const body = new URLSearchParams(fields);
   if (options.jurisdiction) body.set('jurisdiction_id', options.jurisdiction);
-  return read(call(endpoint, 'requests', options, { method: 'POST', body }), readRequest, options);
+  const headers: Record<string, string> = {};
+  if (options.lang && /^[a-z]{2,3}$/.test(options.lang)) headers['Content-Language'] = options.lang;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  return read(call(endpoint, 'requests', options, { method: 'POST', body, headers }), readRequest, options);
 };
 
 /** `GET tokens/{token}`: the reference for a request the server queued. */
