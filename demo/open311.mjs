@@ -140,7 +140,7 @@ export async function handleOpen311(req, res, url) {
     const reports = await loadReports();
     const id = String(200001 + reports.length);
     const notice = service.type === 'batch' ? 'We will look at this within 5 working days.' : 'We aim to deal with this within 2 working days.';
-    await saveReport({ service_request_id: id, received: new Date().toISOString(), service_name: service.service_name, fields: [...form].filter(([name]) => name !== 'api_key') });
+    await saveReport({ service_request_id: id, received: new Date().toISOString(), service_name: service.service_name, fields: [...form].filter(([name]) => name !== 'api_key'), keyed: form.has('api_key') });
     if (service.type === 'batch') {
       const t = randomUUID();
       tokens.set(t, id);

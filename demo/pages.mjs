@@ -137,7 +137,10 @@ export async function reportsPage() {
     const fields = Array.isArray(r.fields) ? r.fields : [];
     const place = value(fields, 'address_string')[0] ?? (value(fields, 'lat')[0] ? `${value(fields, 'lat')[0]}, ${value(fields, 'long')[0]}` : '');
     const answers = fields.filter(([n]) => n.startsWith('attribute[')).map(([n, v]) => `${n.slice(10).replace(/\]\[?\]?$/, '').replace(/\]$/, '')}: ${v}`);
-    const photos = value(fields, 'media_url').filter((u) => /^https?:\/\/[^/]+\/open311\/media\/[0-9a-f-]{36}\.jpg$/.test(u));
+    // The demo's own photo store (shown from this site), or the relay's (shown from the relay, which the CSP allows).
+    const photos = value(fields, 'media_url').flatMap((u) =>
+      /^https?:\/\/[^/]+\/open311\/media\/[0-9a-f-]{36}\.jpg$/.test(u) ? [new URL(u).pathname] : /^http:\/\/(localhost|127\.0\.0\.1):\d+\/media\/[\w-]{24}\.jpg$/.test(u) ? [u] : [],
+    );
     return `<li id="r${h(r.service_request_id)}" class="report">
           <h2>${h(r.service_request_id)}: ${h(r.service_name)}</h2>
           <p>Received ${h(new Date(r.received).toLocaleString('en-GB', { timeZone: 'Europe/London' }))}</p>
@@ -147,14 +150,14 @@ export async function reportsPage() {
             ${answers.length ? `<dt>Answers</dt><dd>${answers.map(h).join('<br>')}</dd>` : ''}
             ${value(fields, 'email')[0] ? `<dt>Email</dt><dd>${h(value(fields, 'email')[0])}</dd>` : ''}
           </dl>
-          ${photos.map((u, i) => `<img src="${h(new URL(u).pathname)}" alt="Photo ${i + 1} of report ${h(r.service_request_id)}" width="240">`).join('')}
+          ${photos.map((u, i) => `<img src="${h(u)}" alt="Photo ${i + 1} of report ${h(r.service_request_id)}" width="240">`).join('')}
         </li>`;
   });
   return layout(
     'Reports received',
     `      <h1>Reports received (${reports.length})</h1>
       <p>Every report the demo's Open311 server has accepted, newest first. They are kept in
-        <code>demo/data/reports.json</code> (photos in <code>demo/data/media/</code>), so they survive a restart.
+        <code>demo/data/reports.json</code> (photos in <code>demo/data/media/</code>, or the relay's in <code>demo/data/relay/media/</code>), so they survive a restart.
         <a href="/report.html">Report a problem</a>.</p>
       ${reports.length ? `<ol class="reports">\n        ${rows.join('\n        ')}\n      </ol>` : '<p>No reports yet.</p>'}`,
     false,

@@ -12,10 +12,16 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { FEEDS, state } from './feeds.mjs';
 import { handleOpen311 } from './open311.mjs';
 import { applyControl, controlPage, reportsPage } from './pages.mjs';
+import { RELAY_PLACEHOLDER, startRelay } from './relay.mjs';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const PORT = Number(process.env.PORT) || 8000;
 const HOST = process.env.HOST || '127.0.0.1';
+const RELAY_PORT = Number(process.env.RELAY_PORT) || 8787;
+const DATA = process.env.DEMO_DATA || join(resolve(new URL('.', import.meta.url).pathname), 'data');
+/** The relay, as a page served on `host` reaches it (localhost or 127.0.0.1). */
+const relayFor = (host) => `http://${host}:${RELAY_PORT}`;
+const RELAYS = [relayFor('localhost'), relayFor('127.0.0.1')].join(' ');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,8 +42,8 @@ const csp = (connect = "'self'") => [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
-  `connect-src ${connect}`,
+  `img-src 'self' data: ${RELAYS}`,
+  `connect-src ${connect} ${RELAYS}`,
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
@@ -98,7 +104,7 @@ const server = createServer(async (req, res) => {
     let body = await readFile(target);
     // A CMS writes its own address into a page (a fallback mailto: link has no relative form): so does
     // the demo, whatever port or host it is served on.
-    if (extname(target) === '.html') body = Buffer.from(String(body).replaceAll('http%3A%2F%2Flocalhost%3A8000', encodeURIComponent(url.origin)));
+    if (extname(target) === '.html') body = Buffer.from(String(body).replaceAll('http%3A%2F%2Flocalhost%3A8000', encodeURIComponent(url.origin)).replaceAll(RELAY_PLACEHOLDER, relayFor(url.hostname)));
     send(req, res, TYPES[extname(target)] ?? 'application/octet-stream', body, url.pathname.startsWith('/cdn/') ? 'public, max-age=300' : 'no-cache');
   } catch {
     if (!res.headersSent) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
@@ -106,5 +112,6 @@ const server = createServer(async (req, res) => {
 });
 
 server.listen(PORT, HOST, () => {
-  console.log(`Anyshire Council demo: http://localhost:${PORT}/ (Ctrl+C to stop)`);
+  startRelay({ port: PORT, relayPort: RELAY_PORT, data: DATA });
+  console.log(`Anyshire Council demo: http://localhost:${PORT}/ with its relay on ${relayFor('localhost')} (Ctrl+C to stop)`);
 });

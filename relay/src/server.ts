@@ -57,7 +57,7 @@ export async function buildRelay(config: Config, store: Store, options: { logger
     // Slow clients are cut off: headers within 10 s, the whole request within 30 s, checked every second.
     serverFactory: (handler) => createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000, keepAliveTimeout: 5_000 }, handler),
     connectionTimeout: 60_000,
-    maxParamLength: 200,
+    routerOptions: { maxParamLength: 200 },
     return503OnClosing: true,
   });
   const metrics = createMetrics();

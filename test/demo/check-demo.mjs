@@ -21,19 +21,29 @@ if (!existsSync('cdn/civic-widgets.js')) {
   process.exit(1);
 }
 
-const port = await new Promise((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port: free } = probe.address();
-    probe.close(() => resolve(free));
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(free));
+    });
   });
-});
+const port = await freePort();
+const relayPort = await freePort();
 const data = mkdtempSync(join(tmpdir(), 'civic-demo-'));
-const server = spawn(process.execPath, ['demo/server.mjs'], { env: { ...process.env, PORT: String(port), DEMO_DATA: data }, stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, ['demo/server.mjs'], { env: { ...process.env, PORT: String(port), RELAY_PORT: String(relayPort), DEMO_DATA: data }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve, reject) => {
   server.stdout.on('data', (chunk) => String(chunk).includes('http://') && resolve());
   server.on('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
 });
 const base = `http://127.0.0.1:${port}`;
+// The relay the demo starts in front of its Open311 server (demo/relay.mjs).
+const relay = `http://127.0.0.1:${relayPort}`;
+for (let i = 0; ; i++) {
+  if (await fetch(`${relay}/readyz`).then((r) => r.ok, () => false)) break;
+  if (i > 100) throw new Error('the demo relay did not start');
+  await new Promise((r) => setTimeout(r, 100));
+}
 const PAGES = ['/', '/cy/', '/report.html', '/news/gritting-tonight.html', '/control', '/reports', '/embed.html', '/no-javascript.html', '/privacy.html', '/service-alerts.html', '/school-closures.html', '/roads/gritting.html', '/cy/service-alerts.html', '/cy/school-closures.html'];
 // The README's recommended policy, for snippets pasted into a blank page.
 const README_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
@@ -266,7 +276,7 @@ try {
     if (fallback.includes('localhost%3A8000') || !fallback.includes(encodeURIComponent(base))) throw new Error('the no-JavaScript share link names another address');
   });
 
-  await step('a report with a photo sent from /report.html (relative endpoints, as served) is stored on disk and listed on /reports', async () => {
+  await step('a report with a photo sent from /report.html through the relay (no key in the page) is stored on disk and listed on /reports', async () => {
     await visit('/report.html');
     const form = 'civic-report-form';
     const click = (selector) => page.evaluate((f, s) => document.querySelector(f).shadowRoot.querySelector(s).click(), form, selector);
@@ -313,14 +323,74 @@ try {
     const stored = JSON.parse(readFileSync(join(data, 'reports.json'), 'utf8'));
     if (stored.at(-1)?.service_request_id !== reference) throw new Error(`reference ${reference} is not the stored report's`);
     const mediaUrls = stored.at(-1).fields.filter(([name]) => name === 'media_url').map(([, v]) => v);
-    if (mediaUrls.length !== 1 || !mediaUrls[0].startsWith(`${base}/open311/media/`)) throw new Error(`media_url sent: ${JSON.stringify(mediaUrls)}`);
-    const kept = readdirSync(join(data, 'media'));
+    // The photo is the relay's, re-encoded there; the report reached the server with the relay's key.
+    if (mediaUrls.length !== 1 || !mediaUrls[0].startsWith(`http://localhost:${relayPort}/media/`)) throw new Error(`media_url sent: ${JSON.stringify(mediaUrls)}`);
+    if (!stored.at(-1).keyed) throw new Error('the report reached the Open311 server without the key the relay adds');
+    if (await page.evaluate((f) => document.querySelector(f).hasAttribute('api-key'), form)) throw new Error('the page holds an api-key');
+    const kept = readdirSync(join(data, 'relay', 'media'));
     if (kept.length !== 1) throw new Error(`expected 1 photo stored, found ${kept.length}`);
     await visit('/reports');
     const listed = await page.$eval(`#r${reference}`, (el) => el.textContent);
     if (!listed.includes('Fresh tags on both walls')) throw new Error('the report is not listed on /reports');
     const shown = await page.$eval(`#r${reference}`, (el) => [...el.querySelectorAll('img')].map((img) => img.complete && img.naturalWidth));
     if (shown.length !== 1 || !shown[0]) throw new Error(`the photo is not shown with the report on /reports (${JSON.stringify({ shown, mediaUrls })})`);
+  });
+
+  await step('a report whose answer is lost on the way back (the relay made the case) is kept, sent again after a reload, and makes one case', async () => {
+    const form = 'civic-report-form';
+    const description = `Tags on the footbridge ${Date.now()}`;
+    const click = (selector) => page.evaluate((f, s) => document.querySelector(f).shadowRoot.querySelector(s).click(), form, selector);
+    const fill = (selector, value) =>
+      page.evaluate(
+        (f, s, v) => {
+          const el = document.querySelector(f).shadowRoot.querySelector(s);
+          el.value = v;
+          el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        },
+        form,
+        selector,
+        value,
+      );
+    const heading = () => page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('[part="heading"]')?.textContent.trim(), form);
+    // The connection drops after the relay has answered: the browser never sees the answer.
+    const cdp = await page.createCDPSession();
+    let dropped = 0;
+    const keys = [];
+    cdp.on('Fetch.requestPaused', async ({ requestId, request, responseStatusCode }) => {
+      keys.push(request.headers['Idempotency-Key'] ?? request.headers['idempotency-key']);
+      if (responseStatusCode && dropped++ === 0) await cdp.send('Fetch.failRequest', { requestId, errorReason: 'ConnectionReset' });
+      else await cdp.send('Fetch.continueRequest', { requestId });
+    });
+    await cdp.send('Fetch.enable', { patterns: [{ urlPattern: '*/demo/open311/v2/requests.json', requestStage: 'Response' }] });
+    try {
+      await visit('/report.html');
+      await until(async () => (await heading()) === 'What is the problem?', 'the first step');
+      await click('#service-1');
+      await click('[part="submit-button"]');
+      await until(async () => (await heading()) === 'Where is it?', 'step 2');
+      await fill('#address', 'The footbridge over the railway');
+      await click('[part="submit-button"]');
+      await until(async () => (await heading()) === 'Tell us about the problem', 'step 3');
+      await fill('#description', description);
+      await click('[part="submit-button"]');
+      await until(async () => (await heading())?.startsWith('Your contact details'), 'step 4');
+      await click('[part="submit-button"]');
+      await until(async () => (await heading())?.startsWith('Check your answers'), 'step 5');
+      await new Promise((r) => setTimeout(r, 3100));
+      await click('[part="submit-button"]');
+      await until(async () => (await heading()) === 'Saved on this device', 'the report kept on the device');
+      const cases = () => JSON.parse(readFileSync(join(data, 'reports.json'), 'utf8')).filter((r) => r.fields.some(([n, v]) => n === 'description' && v.startsWith(description)));
+      if (cases().length !== 1) throw new Error(`the relay should have made the case already (${cases().length})`);
+      // Back online, the next page load sends what the outbox holds.
+      await visit('/report.html');
+      await until(async () => (await heading()) === 'Report sent', 'the confirmation after the reload', 15_000);
+      if (cases().length !== 1) throw new Error(`${cases().length} cases for one report`);
+      if (keys.length !== 2 || !keys[0] || keys[0] !== keys[1]) throw new Error(`Idempotency-Keys sent: ${JSON.stringify(keys)}`);
+    } finally {
+      await cdp.send('Fetch.disable');
+      await cdp.detach();
+    }
+    problems = problems.filter((p) => !/ERR_CONNECTION_RESET/.test(p)); // the drop this step made
   });
 
   await step('the embed-code builder writes the snippet and checks feeds in plain words', async () => {
