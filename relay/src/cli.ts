@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { NAME } from './media.js';
 import { buildRelay } from './server.js';
+import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 
@@ -16,9 +17,9 @@ const USAGE = `Usage: civic-relay [--config relay.config.json]
        civic-relay --check --config relay.config.json
 Environment: PORT (8787), HOST (127.0.0.1), CIVIC_RELAY_CONFIG, LOG_LEVEL, and each secret the config names.`;
 
-function openStore(config: Config): Store {
+async function openStore(config: Config): Promise<Store> {
   if ('sqlite' in config.store) return new SqliteStore(config.store.sqlite);
-  throw new ConfigError('store.postgres: PostgreSQL is not available in this version; use store.sqlite');
+  return PostgresStore.open(config.store.postgres);
 }
 
 /** Deletes photos past retention and answers past their keeping; an hour apart. */
@@ -84,7 +85,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   let store: Store;
   try {
-    store = openStore(config);
+    store = await openStore(config);
   } catch (error) {
     console.error(`civic-relay: the store cannot be opened: ${(error as Error).message}`);
     return 1;

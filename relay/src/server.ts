@@ -9,6 +9,7 @@ import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import type { Config, Upstream } from './config.js';
@@ -83,8 +84,15 @@ export async function buildRelay(config: Config, store: Store, options: { logger
       strictPreflight: false,
     });
   });
+  // With Redis, every relay counts against the same limits; without it, each counts its own.
+  const redis = config.redis ? new Redis(config.redis, { connectTimeout: 2000, maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }) : undefined;
+  redis?.on('error', (error: Error) => app.log.warn({ err: { message: error.message } }, 'Redis is unreachable: rate limits are not applied until it is back (reports are never refused for it)'));
+  app.addHook('onClose', async () => {
+    await redis?.quit().catch(() => undefined);
+  });
   await app.register(rateLimit, {
     global: false,
+    ...(redis && { redis, nameSpace: 'civic-relay:' }),
     // A full store or a broken Redis does not stop reports: the limit is skipped and logged.
     skipOnError: true,
     errorResponseBuilder: (_req, context) => Object.assign(new Error(`Too many requests: try again in ${context.after}`), { statusCode: 429, code: 'rate_limited' }),

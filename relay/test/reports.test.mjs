@@ -2,6 +2,7 @@
 // fake upstream in JSON and one in XML, driven over HTTP on loopback.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { startPostgres } from './databases.mjs';
 import { startUpstream } from './fake-upstream.mjs';
 import { configFor, ORIGIN, post, startRelay, tempDir, until, wait } from './relay-process.mjs';
 
@@ -22,18 +23,28 @@ const FLY = [
   ['attribute[WHAT][]', 'SOFA'],
 ];
 
-for (const format of ['json', 'xml']) {
-  describe(`reports through the relay to a ${format.toUpperCase()} upstream`, () => {
+// The same suite on the embedded store and on PostgreSQL.
+for (const [format, storeKind] of [
+  ['json', 'sqlite'],
+  ['xml', 'sqlite'],
+  ['json', 'postgres'],
+]) {
+  describe(`reports through the relay (${storeKind}) to a ${format.toUpperCase()} upstream`, () => {
     let upstream;
     let relay;
+    let database;
     before(async () => {
       upstream = await startUpstream({ format });
       upstream.format = format;
-      relay = await startRelay(configFor(upstream, tempDir()));
+      const dir = tempDir();
+      if (storeKind === 'postgres') database = await startPostgres();
+      const store = database ? { postgres: 'env:DATABASE_URL' } : undefined;
+      relay = await startRelay(configFor(upstream, dir, { store }), { dir, env: database ? { DATABASE_URL: database.url } : {} });
     });
     after(async () => {
       await relay.stop();
       await upstream.close();
+      database?.remove();
     });
 
     it('serves the services list filtered to the configured codes, with the jurisdiction and never the key', async () => {
