@@ -52,16 +52,15 @@ export class Delivery {
   async submit(upstream: Upstream, fields: [string, string][], key: string | undefined): Promise<Answer | { kind: 'mismatch' }> {
     const hash = bodyHash(fields);
     const now = Date.now();
-    const { created, report } = await this.store.insert({ id: randomUUID(), upstream: upstream.id, token: newToken(), idempotencyKey: key ?? null, bodyHash: hash, fields, createdAt: now });
+    // Kept and claimed in one commit: then sent while the browser waits.
+    const { created, report } = await this.store.insert({ id: randomUUID(), upstream: upstream.id, token: newToken(), idempotencyKey: key ?? null, bodyHash: hash, fields, createdAt: now }, now + LEASE_MS);
     if (!created) {
       if (report.bodyHash !== hash) return { kind: 'mismatch' };
       this.metrics.reports.inc({ upstream: upstream.id, outcome: 'replayed' });
       return answerOf(report);
     }
     this.metrics.reports.inc({ upstream: upstream.id, outcome: 'received' });
-    const claimed = await this.store.claim(report.id, now, LEASE_MS);
-    if (!claimed) return answerOf(report);
-    return this.#track(this.#send(upstream, claimed));
+    return this.#track(this.#send(upstream, report));
   }
 
   #track<T>(work: Promise<T>): Promise<T> {

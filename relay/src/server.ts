@@ -43,6 +43,14 @@ export interface Relay {
 
 const languageName: Record<string, string> = { cy: 'Welsh (Cymraeg)', en: 'English' };
 
+/** Each list's bytes and ETag, made once per list and format rather than on every request. */
+const bodies = new WeakMap<object, Partial<Record<Format, { body: string; etag: string }>>>();
+function servicesBody(list: object, format: Format): { body: string; etag: string } {
+  const made = bodies.get(list) ?? {};
+  bodies.set(list, made);
+  return (made[format] ??= ((body) => ({ body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }))(serialise(format, 'services', list)));
+}
+
 export async function buildRelay(config: Config, store: Store, options: { logger?: boolean | object } = {}): Promise<Relay> {
   const app = Fastify({
     logger: options.logger ?? {
@@ -169,8 +177,7 @@ export async function buildRelay(config: Config, store: Store, options: { logger
       const list = await catalogue.services();
       if (!list) return fail(reply, format, 502, problem(502, 'The council’s list of services cannot be reached just now'));
       metrics.services.inc({ upstream: upstream.id, source: list.stale ? 'stale' : 'cache' });
-      const body = serialise(format, 'services', list.value);
-      const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+      const { body, etag } = servicesBody(list.value, format);
       void reply.header('etag', etag).header('cache-control', `public, max-age=${list.stale ? 0 : Math.min(BROWSER_CACHE, upstream.servicesTtlSeconds)}`);
       if (list.stale) void reply.header('age', String(Math.max(0, Math.round((Date.now() - list.savedAt) / 1000))));
       if (req.headers['if-none-match'] === etag) return reply.code(304).send();

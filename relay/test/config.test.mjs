@@ -66,3 +66,24 @@ describe('civic-relay --check', () => {
     assert.match(out, /Usage: civic-relay/);
   });
 });
+
+describe('the configs the docs hand out', () => {
+  it('relay/relay.config.example.json passes --check', async () => {
+    const { code, out } = await runCli(['--check', '--config', new URL('../relay.config.example.json', import.meta.url).pathname], env);
+    assert.equal(code, 0, out);
+  });
+
+  it('every relay config in the README passes --check', async () => {
+    const { readFileSync } = await import('node:fs');
+    const blocks = ['../../README.md'].flatMap((file) =>
+      [...readFileSync(new URL(file, import.meta.url), 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]).filter((json) => json.includes('"upstreams"')),
+    );
+    assert.ok(blocks.length >= 1, `found ${blocks.length} configs`);
+    for (const block of blocks) {
+      const config = JSON.parse(block);
+      const secrets = Object.fromEntries([...block.matchAll(/"(?:apiKeyEnv)": "([A-Z_0-9]+)"|"env:([A-Z_0-9]+)"/g)].map((m) => [m[1] ?? m[2], 'x']));
+      const { code, out } = await runCli(['--check', '--config', write(config)], secrets);
+      assert.equal(code, 0, `${out}\n${block}`);
+    }
+  });
+});

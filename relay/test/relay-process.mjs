@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,34 +50,44 @@ export function runCli(args, env = {}) {
   });
 }
 
+const freePort = () =>
+  new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+
 export async function startRelay(config, { dir = tempDir(), env = {} } = {}) {
   const file = join(dir, 'relay.config.json');
   writeFileSync(file, JSON.stringify(config, null, 2));
+  const port = await freePort();
   const child = spawn(process.execPath, [BIN, '--config', file], {
-    env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', ANYSHIRE_OPEN311_KEY: 'the-real-key', ...env },
+    env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', ANYSHIRE_OPEN311_KEY: 'the-real-key', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs = [];
   let buffer = '';
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the relay did not start: ${stderr}`)), 15_000);
+  child.stdout.on('data', (d) => {
+    buffer += d;
+    let newline;
+    while ((newline = buffer.indexOf('\n')) >= 0) {
+      logs.push(buffer.slice(0, newline));
+      buffer = buffer.slice(newline + 1);
+    }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await new Promise((resolve, reject) => {
+    const started = Date.now();
     child.on('exit', (code) => reject(new Error(`the relay exited (${code}): ${stderr}`)));
-    child.stdout.on('data', (d) => {
-      buffer += d;
-      let newline;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + 1);
-        logs.push(line);
-        const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      }
-    });
+    const poll = () =>
+      fetch(`${url}/healthz`).then(
+        (res) => (res.ok ? resolve() : setTimeout(poll, 50)),
+        () => (Date.now() - started > 15_000 ? reject(new Error(`the relay did not start: ${stderr}`)) : setTimeout(poll, 50)),
+      );
+    poll();
   });
   child.removeAllListeners('exit');
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));

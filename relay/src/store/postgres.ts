@@ -109,26 +109,17 @@ export class PostgresStore implements Store {
     await this.#query('SELECT 1');
   }
 
-  async insert(r: NewReport): Promise<{ created: boolean; report: Report }> {
+  async insert(r: NewReport, leaseUntil: number): Promise<{ created: boolean; report: Report }> {
     const [row] = await this.#query<Row>(
-      `INSERT INTO civic_reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
+      `INSERT INTO civic_reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at, lease_until, attempts)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, 1)
        ON CONFLICT (upstream, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING RETURNING *`,
-      [r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt],
+      [r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt, leaseUntil],
     );
     if (row) return { created: true, report: report(row) };
     const [existing] = await this.#query<Row>('SELECT * FROM civic_reports WHERE upstream = $1 AND idempotency_key = $2', [r.upstream, r.idempotencyKey]);
     if (!existing) throw new StoreUnavailable('the report with this key disappeared');
     return { created: false, report: report(existing) };
-  }
-
-  async claim(id: string, now: number, leaseMs: number): Promise<Report | undefined> {
-    const [row] = await this.#query<Row>(
-      `UPDATE civic_reports SET lease_until = $1, attempts = attempts + 1
-       WHERE id = (SELECT id FROM civic_reports WHERE id = $2 AND state = 'pending' AND lease_until < $3 FOR UPDATE SKIP LOCKED) RETURNING *`,
-      [now + leaseMs, id, now],
-    );
-    return row && report(row);
   }
 
   async claimDue(now: number, limit: number, leaseMs: number): Promise<Report[]> {

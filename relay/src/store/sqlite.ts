@@ -93,27 +93,18 @@ export class SqliteStore implements Store {
     });
   }
 
-  insert(r: NewReport): Promise<{ created: boolean; report: Report }> {
+  insert(r: NewReport, leaseUntil: number): Promise<{ created: boolean; report: Report }> {
     const insert = this.#db.transaction(() => {
         if (r.idempotencyKey) {
           const row = this.#db.prepare('SELECT * FROM reports WHERE upstream = ? AND idempotency_key = ?').get(r.upstream, r.idempotencyKey) as Row | undefined;
           if (row) return { created: false, report: report(row) };
         }
         this.#db
-          .prepare('INSERT INTO reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt, r.createdAt);
+          .prepare('INSERT INTO reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at, lease_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
+          .run(r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt, r.createdAt, leaseUntil);
         return { created: true, report: report(this.#db.prepare('SELECT * FROM reports WHERE id = ?').get(r.id) as Row) };
     });
     return this.#run(() => insert.immediate());
-  }
-
-  claim(id: string, now: number, leaseMs: number): Promise<Report | undefined> {
-    return this.#run(() => {
-      const row = this.#db
-        .prepare("UPDATE reports SET lease_until = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending' AND lease_until < ? RETURNING *")
-        .get(now + leaseMs, id, now) as Row | undefined;
-      return row && report(row);
-    });
   }
 
   claimDue(now: number, limit: number, leaseMs: number): Promise<Report[]> {

@@ -32,10 +32,11 @@ export type NewReport = Pick<Report, 'id' | 'upstream' | 'token' | 'idempotencyK
 export interface Store {
   /** Throws when the store cannot be reached. */
   ping(): Promise<void>;
-  /** Keeps a report; with a key already seen for this upstream, returns that report instead. */
-  insert(report: NewReport): Promise<{ created: boolean; report: Report }>;
-  /** Takes a pending report for sending, for `leaseMs`; undefined if another sender holds it. */
-  claim(id: string, now: number, leaseMs: number): Promise<Report | undefined>;
+  /**
+   * Keeps a report, already claimed for sending until `leaseUntil` (one commit for both); with a key
+   * already seen for this upstream, returns that report instead.
+   */
+  insert(report: NewReport, leaseUntil: number): Promise<{ created: boolean; report: Report }>;
   /** Takes up to `limit` pending reports that are due. */
   claimDue(now: number, limit: number, leaseMs: number): Promise<Report[]>;
   delivered(id: string, serviceRequestId: string | null, notice: string | null, upstreamToken: string | null): Promise<void>;
