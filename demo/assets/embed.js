@@ -53,6 +53,8 @@ const WIDGETS = {
   'report-form': {
     fallback: ['/report.html', 'Report a problem on our website'],
     fields: [
+      // Not an attribute: it fills in the two addresses below from the council's civic-relay.
+      { name: 'relay', label: 'Your civic-relay and upstream id (optional: fills in both addresses), like https://relay.council.example/anyshire', validate: (v) => address(v) || (/^https?:\/\//.test(v) ? '' : 'Enter the relay’s full address, starting with https://.'), notAttribute: true },
       { name: 'endpoint', label: 'Open311 address', value: '/open311/v2', check: 'open311', validate: address },
       { name: 'response-format', label: 'Open311 format', options: ['json', 'xml'], check: 'format' },
       { name: 'services', label: 'Service codes to offer, in order (optional)', value: 'FLY,GRAF,POT', check: 'services' },
@@ -98,7 +100,7 @@ function field(f) {
     if (f.type !== 'checkbox') control.spellcheck = false;
   }
   Object.assign(control, { id: `f-${f.name}`, name: f.name });
-  control.dataset.attr = '';
+  if (!f.notAttribute) control.dataset.attr = '';
   if (f.check) control.dataset.check = f.check;
   if (f.def !== undefined) control.dataset.def = f.def; // the widget's own default: left out of the code
   const error = Object.assign(document.createElement('p'), { id: `f-${f.name}-error`, className: 'field-error', hidden: true });
@@ -288,6 +290,13 @@ function checkSoon() {
 
 form.addEventListener('input', (event) => {
   if (event.target === form.widget) return; // handled on change
+  // The relay's two routes for this upstream (no api-key: the relay holds it).
+  const relay = event.target.name === 'relay' ? event.target.value.trim().replace(/\/+$/, '') : '';
+  if (relay && /^https?:\/\/[^\s/]+\/[a-z0-9-]+$/.test(relay)) {
+    $('f-endpoint').value = `${relay}/open311/v2`;
+    $('f-media-endpoint').value = `${relay}/media`;
+    checkSoon();
+  }
   update();
   if (event.target.dataset?.check !== undefined) checkSoon();
 });

@@ -393,6 +393,18 @@ try {
     problems = problems.filter((p) => !/ERR_CONNECTION_RESET/.test(p)); // the drop this step made
   });
 
+  await step('the embed-code builder fills in the relay’s two addresses for the report form, and checks them through the relay', async () => {
+    await visit('/embed.html');
+    await page.select('#widget', 'report-form');
+    await setField('f-relay', `http://localhost:${relayPort}/demo`);
+    const snippet = await page.$eval('#snippet', (el) => el.value);
+    if (!snippet.includes(`endpoint="http://localhost:${relayPort}/demo/open311/v2"`) || !snippet.includes(`media-endpoint="http://localhost:${relayPort}/demo/media"`)) throw new Error(`the snippet: ${snippet}`);
+    if (snippet.includes('relay=') || snippet.includes('api-key')) throw new Error(`the snippet has a stray attribute: ${snippet}`);
+    const said = () => page.$eval('#check', (el) => el.textContent);
+    await until(async () => !['', 'Checking…'].includes(await said()), 'the check of the relay');
+    if ((await said()) !== 'Open311 works: 3 services found, 3 offered.') throw new Error(`the check says: ${await said()}`);
+  });
+
   await step('the embed-code builder writes the snippet and checks feeds in plain words', async () => {
     await visit('/embed.html');
     const check = () => page.$eval('#check', (el) => el.textContent);
