@@ -45,7 +45,8 @@ function housekeeping(config: Config, store: Store, log: { info: (o: object, m: 
           if (info && info.mtimeMs < before) await rm(path, { force: true });
         }
       }
-      if (purged.deleted || purged.abandoned || photos) log.info({ ...purged, photos }, 'housekeeping');
+      if (purged.abandoned) log.error({ abandoned: purged.abandoned, giveUpDays: config.reports.giveUpDays }, 'reports the council’s system never took were given up: check the upstream');
+      if (purged.deleted || photos) log.info({ deleted: purged.deleted, photos }, 'housekeeping');
     } catch (error) {
       log.error({ err: error }, 'housekeeping failed');
     }

@@ -65,6 +65,39 @@ describe('what the relay keeps', () => {
     }
   });
 
+  it('deletes answers older than keepDays, and gives up on a report undelivered after giveUpDays (its words deleted)', async () => {
+    const upstream = await startUpstream();
+    const dir = tempDir();
+    const first = await startRelay(configFor(upstream, dir), { dir });
+    await first.stop(); // makes the tables
+    const db = new Database(join(dir, 'relay.db'));
+    const day = 86_400_000;
+    const insert = db.prepare("INSERT INTO reports (id, upstream, token, body_hash, fields, state, next_at, created_at, service_request_id) VALUES (?, 'anyshire', ?, 'h', ?, ?, ?, ?, ?)");
+    insert.run('old-answer', 't1', null, 'delivered', 0, Date.now() - 40 * day, '1');
+    insert.run('recent-answer', 't2', null, 'delivered', 0, Date.now() - day, '2');
+    insert.run('never-delivered', 't3', JSON.stringify([['description', 'Words that must not stay']]), 'pending', Date.now() + day, Date.now() - 8 * day, null);
+    db.close();
+    const relay = await startRelay(configFor(upstream, dir, { reports: { keepDays: 30, giveUpDays: 7 } }), { dir });
+    try {
+      const rows = () => {
+        const read = new Database(join(dir, 'relay.db'), { readonly: true });
+        try {
+          return read.prepare('SELECT id, state, fields FROM reports ORDER BY id').all();
+        } finally {
+          read.close();
+        }
+      };
+      await until(() => rows().length === 2 && rows().some((r) => r.state === 'abandoned'), 'housekeeping');
+      assert.deepEqual(rows(), [
+        { id: 'never-delivered', state: 'abandoned', fields: null },
+        { id: 'recent-answer', state: 'delivered', fields: null },
+      ]);
+    } finally {
+      await relay.stop();
+      await upstream.close();
+    }
+  });
+
   it('adds the resident’s language as a line of the description when the council asks for that', async () => {
     const upstream = await startUpstream();
     const dir = tempDir();

@@ -74,7 +74,15 @@ export class SqliteStore implements Store {
       CREATE INDEX IF NOT EXISTS media_age ON media (created_at);
     `);
     // One process owns this file: a send it had under way when it stopped (or was killed) is free again.
-    this.#db.prepare("UPDATE reports SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0").run();
+    this.#sql("UPDATE reports SET lease_until = 0 WHERE state = 'pending' AND lease_until > 0").run();
+  }
+
+  readonly #statements = new Map<string, Database.Statement>();
+  /** A prepared statement, prepared once. */
+  #sql(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) this.#statements.set(text, (statement = this.#db.prepare(text)));
+    return statement;
   }
 
   #run<T>(work: () => T): Promise<T> {
@@ -89,20 +97,19 @@ export class SqliteStore implements Store {
 
   ping(): Promise<void> {
     return this.#run(() => {
-      this.#db.prepare('SELECT count(*) FROM reports WHERE 0').get();
+      this.#sql('SELECT count(*) FROM reports WHERE 0').get();
     });
   }
 
   insert(r: NewReport, leaseUntil: number): Promise<{ created: boolean; report: Report }> {
     const insert = this.#db.transaction(() => {
         if (r.idempotencyKey) {
-          const row = this.#db.prepare('SELECT * FROM reports WHERE upstream = ? AND idempotency_key = ?').get(r.upstream, r.idempotencyKey) as Row | undefined;
+          const row = this.#sql('SELECT * FROM reports WHERE upstream = ? AND idempotency_key = ?').get(r.upstream, r.idempotencyKey) as Row | undefined;
           if (row) return { created: false, report: report(row) };
         }
-        this.#db
-          .prepare('INSERT INTO reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at, lease_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
+        this.#sql('INSERT INTO reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at, lease_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
           .run(r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt, r.createdAt, leaseUntil);
-        return { created: true, report: report(this.#db.prepare('SELECT * FROM reports WHERE id = ?').get(r.id) as Row) };
+        return { created: true, report: report(this.#sql('SELECT * FROM reports WHERE id = ?').get(r.id) as Row) };
     });
     return this.#run(() => insert.immediate());
   }
@@ -110,8 +117,7 @@ export class SqliteStore implements Store {
   claimDue(now: number, limit: number, leaseMs: number): Promise<Report[]> {
     return this.#run(() =>
       (
-        this.#db
-          .prepare(
+        this.#sql(
             `UPDATE reports SET lease_until = ?, attempts = attempts + 1 WHERE id IN (
                SELECT id FROM reports WHERE state = 'pending' AND next_at <= ? AND lease_until < ? ORDER BY next_at LIMIT ?
              ) RETURNING *`,
@@ -123,64 +129,63 @@ export class SqliteStore implements Store {
 
   delivered(id: string, serviceRequestId: string | null, notice: string | null, upstreamToken: string | null): Promise<void> {
     return this.#run(() => {
-      this.#db
-        .prepare("UPDATE reports SET state = ?, fields = NULL, service_request_id = ?, service_notice = ?, upstream_token = ?, lease_until = 0 WHERE id = ?")
+      this.#sql("UPDATE reports SET state = ?, fields = NULL, service_request_id = ?, service_notice = ?, upstream_token = ?, lease_until = 0 WHERE id = ?")
         .run(serviceRequestId ? 'delivered' : 'awaiting-upstream', serviceRequestId, notice, upstreamToken, id);
     });
   }
 
   refused(id: string, refusal: NonNullable<Report['refusal']>): Promise<void> {
     return this.#run(() => {
-      this.#db.prepare("UPDATE reports SET state = 'refused', fields = NULL, refusal = ?, lease_until = 0 WHERE id = ?").run(JSON.stringify(refusal), id);
+      this.#sql("UPDATE reports SET state = 'refused', fields = NULL, refusal = ?, lease_until = 0 WHERE id = ?").run(JSON.stringify(refusal), id);
     });
   }
 
   retryLater(id: string, nextAt: number): Promise<void> {
     return this.#run(() => {
-      this.#db.prepare('UPDATE reports SET next_at = ?, lease_until = 0 WHERE id = ?').run(nextAt, id);
+      this.#sql('UPDATE reports SET next_at = ?, lease_until = 0 WHERE id = ?').run(nextAt, id);
     });
   }
 
   byToken(upstream: string, token: string): Promise<Report | undefined> {
     return this.#run(() => {
-      const row = this.#db.prepare('SELECT * FROM reports WHERE upstream = ? AND token = ?').get(upstream, token) as Row | undefined;
+      const row = this.#sql('SELECT * FROM reports WHERE upstream = ? AND token = ?').get(upstream, token) as Row | undefined;
       return row && report(row);
     });
   }
 
   pendingCount(): Promise<number> {
-    return this.#run(() => (this.#db.prepare("SELECT count(*) AS n FROM reports WHERE state = 'pending'").get() as { n: number }).n);
+    return this.#run(() => (this.#sql("SELECT count(*) AS n FROM reports WHERE state = 'pending'").get() as { n: number }).n);
   }
 
   purge(keepBefore: number, giveUpBefore: number): Promise<{ deleted: number; abandoned: number }> {
     return this.#run(() => {
-      const abandoned = this.#db.prepare("UPDATE reports SET state = 'abandoned', fields = NULL WHERE state = 'pending' AND created_at < ?").run(giveUpBefore).changes;
-      const deleted = this.#db.prepare("DELETE FROM reports WHERE state <> 'pending' AND created_at < ?").run(keepBefore).changes;
+      const abandoned = this.#sql("UPDATE reports SET state = 'abandoned', fields = NULL WHERE state = 'pending' AND created_at < ?").run(giveUpBefore).changes;
+      const deleted = this.#sql("DELETE FROM reports WHERE state <> 'pending' AND created_at < ?").run(keepBefore).changes;
       return { deleted, abandoned };
     });
   }
 
   getCache(key: string): Promise<{ value: string; savedAt: number } | undefined> {
     return this.#run(() => {
-      const row = this.#db.prepare('SELECT value, saved_at FROM cache WHERE key = ?').get(key) as { value: string; saved_at: number } | undefined;
+      const row = this.#sql('SELECT value, saved_at FROM cache WHERE key = ?').get(key) as { value: string; saved_at: number } | undefined;
       return row && { value: row.value, savedAt: row.saved_at };
     });
   }
 
   setCache(key: string, value: string, savedAt: number): Promise<void> {
     return this.#run(() => {
-      this.#db.prepare('INSERT INTO cache (key, value, saved_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at').run(key, value, savedAt);
+      this.#sql('INSERT INTO cache (key, value, saved_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at').run(key, value, savedAt);
     });
   }
 
   addMedia(name: string, createdAt: number): Promise<void> {
     return this.#run(() => {
-      this.#db.prepare('INSERT INTO media (name, created_at) VALUES (?, ?)').run(name, createdAt);
+      this.#sql('INSERT INTO media (name, created_at) VALUES (?, ?)').run(name, createdAt);
     });
   }
 
   takeExpiredMedia(before: number, limit: number): Promise<string[]> {
-    return this.#run(() => (this.#db.prepare('DELETE FROM media WHERE name IN (SELECT name FROM media WHERE created_at < ? LIMIT ?) RETURNING name').all(before, limit) as { name: string }[]).map((r) => r.name));
+    return this.#run(() => (this.#sql('DELETE FROM media WHERE name IN (SELECT name FROM media WHERE created_at < ? LIMIT ?) RETURNING name').all(before, limit) as { name: string }[]).map((r) => r.name));
   }
 
   close(): Promise<void> {
