@@ -2,10 +2,10 @@
 // `npm run bench` (second part): the relay under load on loopback with autocannon, each figure beside
 // a bare Fastify route serving the same bytes in the same run. Bounded in count and time. Needs the
 // relay built (npm run build -w civic-widgets-relay). Prints a table and writes bench/relay-results.json.
+import { fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { startUpstream } from '../relay/test/fake-upstream.mjs';
 import { configFor, ORIGIN, startRelay, tempDir } from '../relay/test/relay-process.mjs';
 
 const SECONDS = Number(process.env.RELAY_BENCH_SECONDS) || 5;
@@ -16,7 +16,14 @@ const rss = async (url) => {
   return Math.round(Number(/^civic_relay_process_resident_memory_bytes (\d+)/m.exec(text)?.[1] ?? 0) / 1024 / 1024);
 };
 
-const upstream = await startUpstream();
+// The fake upstream in a process of its own (see relay-upstream.mjs).
+const child = fork(new URL('./relay-upstream.mjs', import.meta.url));
+const ask = (message, key) => new Promise((resolve) => {
+  const listen = (answer) => key in answer && (child.off('message', listen), resolve(answer[key]));
+  child.on('message', listen);
+  if (message) child.send(message);
+});
+const upstream = { endpoint: await ask(undefined, 'endpoint') };
 const dir = tempDir();
 const relay = await startRelay(
   configFor(upstream, dir, {
@@ -55,7 +62,7 @@ results.services = {
 
 // Reports: POST requests through the relay (stored in SQLite, then delivered to a fast upstream).
 const form = new URLSearchParams([['service_code', 'POT'], ['lat', '51.5'], ['long', '-0.12'], ['description', 'A pothole outside number 4']]).toString();
-const casesBefore = upstream.state.cases.length;
+const casesBefore = await ask('cases', 'cases');
 const reports = await run({
   url: `${relay.base}/requests.json`,
   method: 'POST',
@@ -67,10 +74,9 @@ results.reports = {
   perSecond: Math.round(reports.requests.average),
   p99Ms: reports.latency.p99,
   errors: reports.errors + reports.non2xx,
-  delivered: upstream.state.cases.length - casesBefore,
+  delivered: (await ask('cases', 'cases')) - casesBefore,
 };
-upstream.state.cases.length = 0;
-upstream.state.seen.length = 0;
+child.send('reset');
 
 // Memory: resident set after 10,000 requests, then after 100,000.
 await run({ url: `${relay.base}/services.json`, amount: 10_000 });
@@ -80,7 +86,7 @@ results.memoryMB = { after10k: early, after100k: await rss(relay.url) };
 
 await relay.stop();
 await bare.close();
-await upstream.close();
+child.send('stop');
 
 const rows = [
   ['measure', 'relay', 'bare Fastify', 'ratio / goal'],

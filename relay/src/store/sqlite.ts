@@ -4,6 +4,13 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreUnavailable, type NewReport, type Report, type Store } from './store.js';
 
+/** The store's trouble (full, unreadable, locked) as StoreUnavailable; anything else is a bug. */
+function failure(error: unknown): Error {
+  const code = (error as { code?: string }).code ?? '';
+  if (/^SQLITE_(CANTOPEN|IOERR|BUSY|LOCKED|FULL|READONLY|CORRUPT|NOTADB)/.test(code)) return new StoreUnavailable(code);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
 interface Row {
   id: string;
   upstream: string;
@@ -89,10 +96,49 @@ export class SqliteStore implements Store {
     try {
       return Promise.resolve(work());
     } catch (error) {
-      const code = (error as { code?: string }).code ?? '';
-      if (/^SQLITE_(CANTOPEN|IOERR|BUSY|LOCKED|FULL|READONLY|CORRUPT|NOTADB)/.test(code)) return Promise.reject(new StoreUnavailable(code));
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(failure(error));
     }
+  }
+
+  /**
+   * Group commit: writes asked for in the same turn of the event loop share one transaction, so one
+   * fsync (synchronous = FULL) makes all of them durable, and each caller hears only once its write is
+   * on disk. Each write runs in its own savepoint: one that fails is undone alone.
+   */
+  #pending: { work: () => unknown; resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
+  #write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (!this.#pending.length) setImmediate(() => this.#flush());
+      this.#pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  #flush(): void {
+    const batch = this.#pending;
+    this.#pending = [];
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: Error })[] = [];
+    try {
+      this.#db
+        .transaction(() => {
+          for (const item of batch) {
+            try {
+              outcomes.push({ ok: true, value: this.#db.transaction(item.work)() });
+            } catch (error) {
+              outcomes.push({ ok: false, error: failure(error) });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      // The commit itself failed (disk full, I/O): nothing in the batch is kept.
+      for (const item of batch) item.reject(failure(error));
+      return;
+    }
+    batch.forEach((item, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
   }
 
   ping(): Promise<void> {
@@ -102,16 +148,16 @@ export class SqliteStore implements Store {
   }
 
   insert(r: NewReport, leaseUntil: number): Promise<{ created: boolean; report: Report }> {
-    const insert = this.#db.transaction(() => {
-        if (r.idempotencyKey) {
-          const row = this.#sql('SELECT * FROM reports WHERE upstream = ? AND idempotency_key = ?').get(r.upstream, r.idempotencyKey) as Row | undefined;
-          if (row) return { created: false, report: report(row) };
-        }
-        this.#sql('INSERT INTO reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at, lease_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)')
-          .run(r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt, r.createdAt, leaseUntil);
-        return { created: true, report: report(this.#sql('SELECT * FROM reports WHERE id = ?').get(r.id) as Row) };
+    return this.#write(() => {
+      if (r.idempotencyKey) {
+        const row = this.#sql('SELECT * FROM reports WHERE upstream = ? AND idempotency_key = ?').get(r.upstream, r.idempotencyKey) as Row | undefined;
+        if (row) return { created: false, report: report(row) };
+      }
+      const row = this.#sql(
+        'INSERT INTO reports (id, upstream, token, idempotency_key, body_hash, fields, next_at, created_at, lease_until, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1) RETURNING *',
+      ).get(r.id, r.upstream, r.token, r.idempotencyKey, r.bodyHash, JSON.stringify(r.fields), r.createdAt, r.createdAt, leaseUntil) as Row;
+      return { created: true, report: report(row) };
     });
-    return this.#run(() => insert.immediate());
   }
 
   claimDue(now: number, limit: number, leaseMs: number): Promise<Report[]> {
@@ -128,20 +174,20 @@ export class SqliteStore implements Store {
   }
 
   delivered(id: string, serviceRequestId: string | null, notice: string | null, upstreamToken: string | null): Promise<void> {
-    return this.#run(() => {
+    return this.#write(() => {
       this.#sql("UPDATE reports SET state = ?, fields = NULL, service_request_id = ?, service_notice = ?, upstream_token = ?, lease_until = 0 WHERE id = ?")
         .run(serviceRequestId ? 'delivered' : 'awaiting-upstream', serviceRequestId, notice, upstreamToken, id);
     });
   }
 
   refused(id: string, refusal: NonNullable<Report['refusal']>): Promise<void> {
-    return this.#run(() => {
+    return this.#write(() => {
       this.#sql("UPDATE reports SET state = 'refused', fields = NULL, refusal = ?, lease_until = 0 WHERE id = ?").run(JSON.stringify(refusal), id);
     });
   }
 
   retryLater(id: string, nextAt: number): Promise<void> {
-    return this.#run(() => {
+    return this.#write(() => {
       this.#sql('UPDATE reports SET next_at = ?, lease_until = 0 WHERE id = ?').run(nextAt, id);
     });
   }
