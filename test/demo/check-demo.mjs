@@ -106,6 +106,23 @@ async function axe(path) {
   problems.push(...violations.map((v) => `axe on ${path}: ${v}`));
 }
 
+/** Clicks, typing and the heading inside a widget's shadow root, as a resident meets them. */
+const inForm = (form) => ({
+  click: (selector) => page.evaluate((f, s) => document.querySelector(f).shadowRoot.querySelector(s).click(), form, selector),
+  fill: (selector, value) =>
+    page.evaluate(
+      (f, s, v) => {
+        const el = document.querySelector(f).shadowRoot.querySelector(s);
+        el.value = v;
+        el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      },
+      form,
+      selector,
+      value,
+    ),
+  heading: () => page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('[part="heading"]')?.textContent.trim(), form),
+});
+
 /** Types into a field of the page as a person would: value, then an input event. */
 const setField = (id, value) =>
   page.$eval(
@@ -279,19 +296,7 @@ try {
   await step('a report with a photo sent from /report.html through the relay (no key in the page) is stored on disk and listed on /reports', async () => {
     await visit('/report.html');
     const form = 'civic-report-form';
-    const click = (selector) => page.evaluate((f, s) => document.querySelector(f).shadowRoot.querySelector(s).click(), form, selector);
-    const fill = (selector, value) =>
-      page.evaluate(
-        (f, s, v) => {
-          const el = document.querySelector(f).shadowRoot.querySelector(s);
-          el.value = v;
-          el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        },
-        form,
-        selector,
-        value,
-      );
-    const heading = () => page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('[part="heading"]')?.textContent.trim(), form);
+    const { click, fill, heading } = inForm(form);
     await until(async () => (await heading()) === 'What is the problem?', 'the first step');
     await click('#service-1'); // graffiti
     await click('[part="submit-button"]');
@@ -339,19 +344,7 @@ try {
   await step('a report whose answer is lost on the way back (the relay made the case) is kept, sent again after a reload, and makes one case', async () => {
     const form = 'civic-report-form';
     const description = `Tags on the footbridge ${Date.now()}`;
-    const click = (selector) => page.evaluate((f, s) => document.querySelector(f).shadowRoot.querySelector(s).click(), form, selector);
-    const fill = (selector, value) =>
-      page.evaluate(
-        (f, s, v) => {
-          const el = document.querySelector(f).shadowRoot.querySelector(s);
-          el.value = v;
-          el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-        },
-        form,
-        selector,
-        value,
-      );
-    const heading = () => page.evaluate((f) => document.querySelector(f).shadowRoot.querySelector('[part="heading"]')?.textContent.trim(), form);
+    const { click, fill, heading } = inForm(form);
     // The connection drops after the relay has answered: the browser never sees the answer.
     const cdp = await page.createCDPSession();
     let dropped = 0;
