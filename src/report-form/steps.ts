@@ -227,7 +227,7 @@ export function renderLocation(ctx: StepContext, { locating, locate, forget, map
     ${continueButton(ctx)}`;
 }
 
-/** GOV.UK's character count: announced once typing pauses, not at every key. One per form, stopped when it leaves the page. */
+/** GOV.UK's character count: announced once typing pauses, not at every key. One per form, stopped when the resident leaves the field (as GOV.UK's does on blur) or the form leaves the page. */
 export class CharacterCount implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   constructor(host: ReactiveControllerHost) {
@@ -294,6 +294,7 @@ export function renderDetails(ctx: StepContext, { questions, failed, photos: fie
           ctx.set({ description });
           count.later(() => countText(ctx, description.length));
         }}
+        @blur=${() => count.stop()}
       ></textarea>
       <div class="visually-hidden" id="description-info">${t('countInfo', { count: MAX_DESCRIPTION })}</div>
       <div class="hint count ${over ? 'count-error' : ''}" aria-hidden="true">${countText(ctx)}</div>

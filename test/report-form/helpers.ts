@@ -54,6 +54,7 @@ export async function choose(el: CivicReportForm, id: string): Promise<void> {
 export async function type(el: CivicReportForm, id: string, value: string): Promise<void> {
   const input = $<HTMLInputElement>(el, `#${id}`);
   expect(input, `#${id}`).to.not.equal(null);
+  input!.focus(); // as a resident does: the field they type in has focus, and the one they left has lost it
   input!.value = value;
   input!.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
   await el.updateComplete;

@@ -91,6 +91,7 @@ describe('photos', () => {
 
     async function addFiles(el: CivicReportForm, ...files: File[]): Promise<void> {
       const input = $<HTMLInputElement>(el, '#photos')!;
+      input.focus(); // the resident moves to the picker (leaving the description, whose count is then not announced)
       const transfer = new DataTransfer();
       files.forEach((file) => transfer.items.add(file));
       input.files = transfer.files;
