@@ -20,9 +20,20 @@ export interface Upstream {
   language: { attribute?: string; descriptionLine?: boolean };
 }
 
+export interface FeedConfig {
+  id: string;
+  src: string;
+  format: string;
+  widget: 'alert-banner' | 'closure-ticker';
+  ttlSeconds: number;
+  timeoutMs: number;
+  origins: string[];
+}
+
 export interface Config {
   publicUrl: string;
   upstreams: Upstream[];
+  feeds: FeedConfig[];
   media: { dir: string; maxBytes: number; retentionDays: number; maxPixels: number } | undefined;
   limits: { reportsPerIpPerHour: number; mediaPerIpPerHour: number; reportsPerOriginPerHour: number; readsPerIpPerMinute: number };
   reports: { keepDays: number; giveUpDays: number; retryFirstMs: number };
@@ -74,6 +85,7 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv, base = process
   const file = copy as Record<string, never> & {
     publicUrl: string;
     upstreams: (Omit<Upstream, 'apiKey' | 'jurisdictionId' | 'services' | 'language'> & { apiKeyEnv?: string; jurisdictionId?: string; services?: string[]; language?: Upstream['language'] })[];
+    feeds: (Omit<FeedConfig, 'origins'> & { origins?: string[] })[];
     media?: Config['media'];
     limits?: Config['limits'];
     reports?: Config['reports'];
@@ -97,12 +109,19 @@ export function parseConfig(raw: unknown, env: NodeJS.ProcessEnv, base = process
       language: u.language ?? {},
     };
   });
+  const everyOrigin = [...new Set(upstreams.flatMap((u) => u.origins))];
+  const feedIds = new Set<string>();
+  const feeds = file.feeds.map((f, i): FeedConfig => {
+    if (feedIds.has(f.id)) throw new ConfigError(`feeds[${i}].id: "${f.id}" is used twice`);
+    feedIds.add(f.id);
+    return { ...f, origins: f.origins ?? everyOrigin };
+  });
   const limits = { reportsPerIpPerHour: 20, mediaPerIpPerHour: 60, reportsPerOriginPerHour: 2000, readsPerIpPerMinute: 300, ...file.limits };
   const reports = { keepDays: 30, giveUpDays: 7, retryFirstMs: 5000, ...file.reports };
   const media = file.media && { ...file.media, dir: resolve(base, file.media.dir) };
   const redis = file.store.redis ? secret(env, file.store.redis, 'store.redis') : undefined;
   const store = file.store.sqlite ? { sqlite: file.store.sqlite === ':memory:' ? ':memory:' : resolve(base, file.store.sqlite) } : { postgres: secret(env, file.store.postgres ?? '', 'store.postgres'), redis };
-  return { publicUrl: file.publicUrl, upstreams, media, limits, reports, store, redis, trustProxy: file.trustProxy };
+  return { publicUrl: file.publicUrl, upstreams, feeds, media, limits, reports, store, redis, trustProxy: file.trustProxy };
 }
 
 /** Reads and checks the config file. */

@@ -17,6 +17,7 @@ import { keepPhoto, MediaError, NAME, photoSize } from './media.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { contentType, serialise, type Format, type Open311Error } from './open311.js';
 import { answerOf, Delivery, type Answer } from './reports.js';
+import { FeedCache } from './feeds.js';
 import { ServiceCatalogue } from './services.js';
 import { StoreUnavailable, type Store } from './store/store.js';
 import { call } from './upstream.js';
@@ -73,6 +74,7 @@ export async function buildRelay(config: Config, store: Store, options: { logger
   const delivery = new Delivery(config, store, metrics, app.log);
   const catalogues = new Map(config.upstreams.map((u) => [u.id, new ServiceCatalogue(u, store)]));
   const upstreams = new Map(config.upstreams.map((u) => [u.id, u]));
+  const feeds = new Map(config.feeds.map((f) => [f.id, new FeedCache(f, store)]));
 
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
@@ -80,14 +82,14 @@ export async function buildRelay(config: Config, store: Store, options: { logger
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cors, () => (req: FastifyRequest, callback: (error: Error | null, options: object) => void) => {
-    const upstream = upstreamOf(req.url);
+    const origins = upstreamOf(req.url)?.origins ?? feedOf(req.url)?.feed.origins;
     const origin = req.headers.origin;
-    const allowed = !!upstream && !!origin && upstream.origins.includes(origin);
+    const allowed = !!origins && !!origin && origins.includes(origin);
     callback(null, {
       origin: allowed ? origin : false,
       methods: ['GET', 'POST'],
       allowedHeaders: ['Content-Type', 'Idempotency-Key', 'Content-Language'],
-      exposedHeaders: ['Retry-After', 'Civic-Relay'],
+      exposedHeaders: ['Retry-After', 'Civic-Relay', 'Age', 'Civic-Feed'],
       maxAge: 600,
       strictPreflight: false,
     });
@@ -113,6 +115,11 @@ export async function buildRelay(config: Config, store: Store, options: { logger
   function upstreamOf(url: string): Upstream | undefined {
     const id = /^\/([a-z0-9-]+)\//.exec(url)?.[1];
     return id ? upstreams.get(id) : undefined;
+  }
+
+  function feedOf(url: string): FeedCache | undefined {
+    const id = /^\/feeds\/([a-z0-9-]+)(?:[?#]|$)/.exec(url)?.[1];
+    return id ? feeds.get(id) : undefined;
   }
 
   const send = (reply: FastifyReply, format: Format, status: number, root: Parameters<typeof serialise>[1], value: unknown) =>
@@ -292,6 +299,31 @@ export async function buildRelay(config: Config, store: Store, options: { logger
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('content-disposition', 'inline')
       .send(createReadStream(join(media.dir, req.params.name)));
+  });
+
+  // A configured feed, for widgets on the council's pages: its last good copy when the source fails.
+  app.get<{ Params: { id: string } }>('/feeds/:id', { preHandler: readsLimit }, async (req, reply) => {
+    const cache = feeds.get(req.params.id);
+    if (!cache) return reply.code(404).header('cache-control', 'no-store').send({ error: 'No such feed' });
+    const answer = await cache.get();
+    void reply.header('vary', 'Origin');
+    if ('failure' in answer) {
+      req.log.warn({ feed: cache.feed.id, reason: answer.failure }, 'the feed could not be fetched, and there is no earlier copy');
+      return reply.code(502).header('cache-control', 'no-store').header('civic-feed', `unavailable; reason=${answer.failure}`).send({ error: 'The feed cannot be fetched just now', reason: answer.failure });
+    }
+    const { copy, stale } = answer;
+    // Age tells the browser how old the copy is: it is fresh for ttlSeconds after the source confirmed it.
+    const age = Math.max(0, Math.floor((Date.now() - copy.checkedAt) / 1000));
+    void reply
+      .header('etag', copy.etag)
+      .header('last-modified', new Date(copy.fetchedAt).toUTCString())
+      .header('age', String(age))
+      .header('cache-control', `public, max-age=${cache.feed.ttlSeconds}, stale-if-error=86400`)
+      .header('civic-feed', stale ? `stale; reason=${stale}; age=${age}` : 'fresh');
+    if (stale) req.log.warn({ feed: cache.feed.id, reason: stale, age }, 'the feed source failed: serving the last good copy');
+    const tags = String(req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (tags.includes(copy.etag) || tags.includes('*')) return reply.code(304).send();
+    return reply.type(copy.contentType).send(Buffer.from(copy.body, 'base64'));
   });
 
   app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
