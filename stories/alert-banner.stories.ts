@@ -27,7 +27,7 @@ const meta: Meta<Args> = {
   parameters: { msw: alertHandlers },
   args: { src: '/feeds/alerts.json', format: 'auto', refresh: 300, max: 3, 'heading-level': 2, area: '', 'show-test': false, 'empty-text': '', lang: 'en' },
   argTypes: {
-    format: { control: 'select', options: ['auto', 'json', 'rss', 'atom', 'cap', 'ea-floods'] },
+    format: { control: 'select', options: ['auto', 'json', 'rss', 'atom', 'cap', 'ea-floods', 'met-office'] },
     lang: { control: 'inline-radio', options: ['en', 'cy'] },
   },
   render: (args) => html`<div lang=${args.lang}>

@@ -22,7 +22,7 @@ const DISMISSABLE = new Set(['announcement', 'minor']);
 /**
  * @summary Service alerts (gritting, bins, closures, flood warnings) from the council's own feed.
  *
- * Reads civic alerts JSON, RSS, Atom, CAP 1.2 or Environment Agency flood JSON. Alerts are ordered by
+ * Reads civic alerts JSON, RSS, Atom, CAP 1.2, Environment Agency flood JSON or the Met Office's warnings RSS. Alerts are ordered by
  * severity, then newest first; each shows its severity in words, an icon and colour. Announcements
  * and minor alerts can be hidden; major alerts and notable deaths cannot. With no current alerts the
  * element takes no space.
@@ -43,7 +43,7 @@ const DISMISSABLE = new Set(['announcement', 'minor']);
  * @csspart message - The alert's text.
  * @csspart link - The "More information" link.
  * @csspart meta - Area and last-updated time of one alert.
- * @csspart attribution - The Environment Agency attribution.
+ * @csspart attribution - The Environment Agency or Met Office attribution.
  * @csspart share - The share bar of one alert (with the `share` attribute).
  * @csspart hide-button - The "Hide" button.
  * @csspart more-button - "Show N more alerts" / "Show fewer alerts".
@@ -81,7 +81,7 @@ export class CivicAlertBanner extends CivicFeedElement<AlertFeed> {
     hiddenKeys: { state: true },
   };
 
-  /** `auto` | `json` | `rss` | `atom` | `cap` | `ea-floods`. */
+  /** `auto` | `json` | `rss` | `atom` | `cap` | `ea-floods` | `met-office`. */
   declare format: string;
   /** Most alerts shown at once; the rest are behind "Show N more alerts". */
   max = 3;
@@ -236,7 +236,9 @@ export class CivicAlertBanner extends CivicFeedElement<AlertFeed> {
         ${words.area || when
           ? html`<p part="meta" class="meta">${[words.area ? t.t('area', { area: words.area }) : '', when].filter(Boolean).join(' · ')}</p>`
           : nothing}
-        ${alert.source === 'ea' ? html`<p part="attribution" class="attribution">${t.t('eaAttribution')}</p>` : nothing}
+        ${alert.source === 'ea' || alert.source === 'met-office'
+          ? html`<p part="attribution" class="attribution">${t.t(alert.source === 'ea' ? 'eaAttribution' : 'metAttribution')}</p>`
+          : nothing}
         ${this.share
           ? // Compact inside an alert: five full buttons per alert made three alerts 1,700 px tall on a phone.
             html`<civic-share-bar part="share" url=${url ?? nothing} text=${words.title} networks="whatsapp,facebook,x,email,copy" variant="icons"></civic-share-bar>`

@@ -29,6 +29,7 @@ export const en = {
   'eaMeaning.2': 'Flooding is expected. Immediate action required.',
   'eaMeaning.3': 'Flooding is possible. Be prepared.',
   eaAttribution: 'This uses Environment Agency flood and river level data from the real-time data API (Beta).',
+  metAttribution: 'Weather warning from the Met Office. © Crown copyright.',
 };
 
 export type AlertBannerMessages = Messages<typeof en>;
@@ -58,4 +59,5 @@ export const cy: AlertBannerMessages = {
   'eaMeaning.2': 'Disgwylir llifogydd. Mae angen gweithredu ar unwaith.',
   'eaMeaning.3': 'Mae llifogydd yn bosibl. Byddwch yn barod.',
   eaAttribution: "Mae hwn yn defnyddio data llifogydd a lefelau afonydd Asiantaeth yr Amgylchedd o'r API data amser real (Beta).",
+  metAttribution: 'Rhybudd tywydd gan y Swyddfa Dywydd. © Hawlfraint y Goron.',
 };

@@ -27,8 +27,8 @@ export interface Alert extends AlertText {
   translations?: Partial<Record<Lang, AlertText>> | undefined;
   /** A CAP Test or Exercise message (shown only with `show-test`). */
   test?: boolean | undefined;
-  /** Environment Agency data, which must carry its attribution. */
-  source?: 'ea' | undefined;
+  /** Environment Agency or Met Office data, which must carry its attribution. */
+  source?: 'ea' | 'met-office' | undefined;
   /** The EA's own severity level (1 severe flood warning, 2 flood warning, 3 flood alert), shown in its words. */
   eaLevel?: 1 | 2 | 3 | undefined;
 }

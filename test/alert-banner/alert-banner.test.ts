@@ -407,6 +407,33 @@ describe('<civic-alert-banner>', () => {
       expect(($(el, 'a') as HTMLAnchorElement).href).to.match(/^https:\/\/check-for-flooding\.service\.gov\.uk\/target-area\//);
     });
 
+    it('reads the Met Office’s warnings RSS (format auto): amber is major, shown before it starts, until it ends, with the Met Office’s attribution', async () => {
+      const body = await (await fetch('/test/fixtures/real/met-office/london-south-east-2026-08-12.xml')).text();
+      worker.use(http.get('/feeds/weather', () => HttpResponse.text(body, { headers: { 'content-type': 'application/rss+xml' } })));
+      // The day before the warning starts: residents see tomorrow's warning today.
+      clock.setSystemTime(new Date('2026-08-12T12:00:00Z'));
+      const el = await mount('src="/feeds/weather"');
+      await ready(el);
+      expect(titles(el)).to.deep.equal(['Amber warning of extreme heat affecting London & South East England']);
+      expect($$(el, '[part~="alert-major"]')).to.have.length(1);
+      expect($(el, '[part="message"]')!.textContent).to.contain('valid from 0800 Thu 13 Aug to 2259 Thu 13 Aug');
+      expect($(el, '[part="meta"]')!.textContent).to.contain('London & South East England: Bracknell Forest, Buckinghamshire');
+      expect($(el, '[part="attribution"]')!.textContent).to.equal('Weather warning from the Met Office. © Crown copyright.');
+      expect(($(el, 'a') as HTMLAnchorElement).href).to.match(/^https:\/\/www\.metoffice\.gov\.uk\/weather\/warnings-and-advice\/uk-warnings#\?date=2026-08-13/);
+      el.remove();
+      // 22:59 UK time (BST) on 13 August is 21:59 UTC: after that it is gone.
+      clock.setSystemTime(new Date('2026-08-13T21:58:00Z'));
+      const during = await mount('src="/feeds/weather" area="Slough"', 'cy');
+      await ready(during);
+      expect(titles(during), 'the area filter reads the listed areas').to.have.length(1);
+      expect($(during, '[part="attribution"]')!.textContent).to.equal('Rhybudd tywydd gan y Swyddfa Dywydd. © Hawlfraint y Goron.');
+      during.remove();
+      clock.setSystemTime(new Date('2026-08-13T22:00:00Z'));
+      const after = await mount('src="/feeds/weather"');
+      await until(() => after.hasAttribute('empty'), 'no current warning');
+      expect(titles(after)).to.deep.equal([]);
+    });
+
     it('survives every real feed file, showing alerts or keeping its fallback, never throwing', async () => {
       // Every file in the folder, as the test server lists it: a new real file is tried without editing this.
       const files = (await (await fetch('/test/fixtures/real/index')).json()) as string[];

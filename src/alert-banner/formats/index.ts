@@ -24,6 +24,11 @@ export const adapters: Record<string, FeedAdapter<AlertFeed>> = {
     sniff: (input) => input.kind === 'xml' && /urn:oasis:names:tc:emergency:cap:1\.[0-2]/.test(input.text),
     parse: lazyParser<AlertFeed>(async () => (await import('./cap.js')).parseCap),
   },
+  // Before rss: the Met Office's warnings are RSS, read for their colours, areas and end times.
+  'met-office': {
+    sniff: (input) => input.kind === 'xml' && /<link>https:\/\/www\.metoffice\.gov\.uk\//.test(input.text) && syndicationKind(input.xml()) === 'rss',
+    parse: lazyParser<AlertFeed>(async () => (await import('./met-office.js')).parseMetOffice),
+  },
   rss: { sniff: (input) => syndicationKind(input.xml()) === 'rss', parse: lazyParser<AlertFeed>(async () => (await import('./rss-atom.js')).parseEntries) },
   atom: { sniff: (input) => syndicationKind(input.xml()) === 'atom', parse: lazyParser<AlertFeed>(async () => (await import('./rss-atom.js')).parseEntries) },
 };
