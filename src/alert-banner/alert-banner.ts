@@ -12,6 +12,7 @@ import { safeUrl } from '../core/safe-url.js';
 import { loadList, saveList } from '../core/stored-list.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './alert-banner.styles.js';
+import { currentAlerts } from './current.js';
 import { adapters } from './formats/index.js';
 import { icons } from './icons.js';
 import { reviveAlerts, SEVERITIES, type Alert, type AlertFeed, type AlertText } from './types.js';
@@ -134,20 +135,9 @@ export class CivicAlertBanner extends CivicFeedElement<AlertFeed> {
     return SEVERITIES.length - SEVERITIES.indexOf(alert.severity);
   }
 
-  /** Alerts to show now: in their time window, in the area, tests only when asked; ordered. */
+  /** Alerts to show now, in their order (see current.ts, shared with the server-rendered fragment). */
   #current(): Alert[] {
-    const now = Date.now();
-    const area = this.area?.trim().toLowerCase();
-    const rank = (a: Alert) => SEVERITIES.indexOf(a.severity);
-    return (this.feed.data?.alerts ?? [])
-      .filter(
-        (a) =>
-          (!a.test || this.showTest) &&
-          (a.start === undefined || a.start <= now) &&
-          (a.end === undefined || a.end > now) &&
-          (!area || !a.area || a.area.toLowerCase().includes(area)),
-      )
-      .sort((a, b) => rank(a) - rank(b) || (b.updated ?? b.start ?? 0) - (a.updated ?? a.start ?? 0));
+    return currentAlerts(this.feed.data?.alerts ?? [], { area: this.area, showTest: this.showTest });
   }
 
   /** The words in the page's language (CAP feeds may carry several). */

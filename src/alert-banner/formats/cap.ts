@@ -2,7 +2,7 @@ import type { FeedInput } from '../../core/feed/input.js';
 import { FeedError } from '../../core/feed/feed-error.js';
 import { mapItems } from '../../core/formats/items.js';
 import { parseSyndication } from '../../core/formats/syndication.js';
-import { childText, children, descendants } from '../../core/formats/xml.js';
+import { childText, children, descendants, elements } from '../../core/formats/xml.js';
 import { hash } from '../../core/hash.js';
 import { parseTime } from '../../core/i18n/format.js';
 import { toLang, type Lang } from '../../core/i18n/lang.js';
@@ -79,7 +79,7 @@ function readAlert(el: Element, base: string): Message {
 /** An index entry with `cap:` children: the entry's own title, summary and link fill the gaps. */
 function readIndexEntry(doc: Document, base: string): Message[] {
   return parseSyndication(doc, base)
-    .filter((entry) => [...entry.el.children].some((c) => CAP_NS.test(c.namespaceURI ?? '')))
+    .filter((entry) => elements(entry.el).some((c) => CAP_NS.test(c.namespaceURI ?? '')))
     .map((entry) => ({
       identifier: entry.id,
       status: childText(entry.el, 'status').trim() || 'Actual',

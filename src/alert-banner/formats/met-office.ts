@@ -2,7 +2,7 @@ import { FeedError } from '../../core/feed/feed-error.js';
 import type { FeedInput } from '../../core/feed/input.js';
 import { mapItems } from '../../core/formats/items.js';
 import { parseSyndication } from '../../core/formats/syndication.js';
-import { syndicationKind } from '../../core/formats/xml.js';
+import { descendants, syndicationKind } from '../../core/formats/xml.js';
 import { fromLondon } from '../../core/i18n/format.js';
 import { lineText } from '../../core/text.js';
 import type { AlertFeed, Severity } from '../types.js';
@@ -26,7 +26,7 @@ function month(name: string): number {
 export function parseMetOffice(input: FeedInput): AlertFeed {
   const doc = input.xml();
   if (syndicationKind(doc) !== 'rss') throw new FeedError('shape');
-  const published = new Date(Date.parse(doc.querySelector('channel > pubDate, pubDate')?.textContent ?? '') || Date.now());
+  const published = new Date(Date.parse(descendants(doc, 'pubDate')[0]?.textContent ?? '') || Date.now());
   const { items, skipped } = mapItems(parseSyndication(doc, input.url), (entry) => {
     const title = TITLE.exec(entry.title);
     if (!title) return undefined;

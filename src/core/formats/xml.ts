@@ -3,9 +3,14 @@
  * in a default namespace, none at all), so elements are matched by local name.
  */
 
+/** The element children of `parent` (through childNodes: a server's XML DOM may have no `children`). */
+export function elements(parent: Element | Document): Element[] {
+  return [...parent.childNodes].filter((node): node is Element => node.nodeType === 1);
+}
+
 /** Direct children of `parent` called `name` (any namespace). */
 export function children(parent: Element | Document, name: string): Element[] {
-  return [...parent.children].filter((el) => el.localName === name);
+  return elements(parent).filter((el) => el.localName === name);
 }
 
 /** The first direct child called `name`. */
