@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { NAME } from './media.js';
+import { FeedCache } from './feeds.js';
+import { fragmentOf, toLang } from './fragments.js';
 import { buildRelay } from './server.js';
 import { PostgresStore } from './store/postgres.js';
 import { SqliteStore } from './store/sqlite.js';
@@ -15,6 +17,7 @@ import type { Store } from './store/store.js';
 
 const USAGE = `Usage: civic-relay [--config relay.config.json]
        civic-relay --check --config relay.config.json
+       civic-relay render --config relay.config.json --feed alerts [--lang en|cy]
 Environment: PORT (8787), HOST (127.0.0.1), CIVIC_RELAY_CONFIG, LOG_LEVEL, and each secret the config names.`;
 
 async function openStore(config: Config): Promise<Store> {
@@ -55,12 +58,49 @@ function housekeeping(config: Config, store: Store, log: { info: (o: object, m: 
   return setInterval(() => void run(), 3_600_000).unref();
 }
 
+/**
+ * `civic-relay render`: prints a feed's fragment, fetched now, for councils that publish static files
+ * from cron. Nothing is written unless it succeeds, so a failing run leaves the last file in place.
+ */
+async function render(config: Config, store: Store, id: string | undefined, lang: string | undefined): Promise<number> {
+  const feed = config.feeds.find((f) => f.id === id);
+  try {
+    if (!feed) {
+      console.error(`civic-relay: no feed ${id === undefined ? 'given (--feed)' : `"${id}"`} in the config (${config.feeds.map((f) => f.id).join(', ') || 'it has none'})`);
+      return 2;
+    }
+    if (lang !== undefined && !/^(en|cy)$/.test(lang)) {
+      console.error('civic-relay: --lang is en or cy');
+      return 2;
+    }
+    const answer = await new FeedCache(feed, store).get();
+    if ('failure' in answer) {
+      console.error(`civic-relay: the feed "${feed.id}" cannot be fetched (${answer.failure})`);
+      return 1;
+    }
+    const fragment = await fragmentOf(feed, answer.copy, toLang(lang));
+    if ('failure' in fragment) {
+      console.error(`civic-relay: the feed "${feed.id}" cannot be read (${fragment.failure})`);
+      return 1;
+    }
+    process.stdout.write(`${fragment.html}\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
 export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { config: { type: 'string' }, check: { type: 'boolean' }, help: { type: 'boolean' } }, strict: true });
+    args = parseArgs({ args: argv, options: { config: { type: 'string' }, check: { type: 'boolean' }, help: { type: 'boolean' }, feed: { type: 'string' }, lang: { type: 'string' } }, strict: true, allowPositionals: true });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const command = args.positionals[0];
+  if (command !== undefined && command !== 'render') {
+    console.error(`Unknown command: ${command}\n${USAGE}`);
     return 2;
   }
   if (args.values.help) {
@@ -86,11 +126,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<numb
   }
   let store: Store;
   try {
-    store = await openStore(config);
+    store = command === 'render' ? new SqliteStore(':memory:') : await openStore(config);
   } catch (error) {
     console.error(`civic-relay: the store cannot be opened: ${(error as Error).message}`);
     return 1;
   }
+  if (command === 'render') return render(config, store, args.values.feed, args.values.lang);
   const { app, delivery } = await buildRelay(config, store);
   const port = Number(env.PORT ?? 8787);
   const host = env.HOST ?? '127.0.0.1';

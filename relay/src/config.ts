@@ -28,6 +28,8 @@ export interface FeedConfig {
   ttlSeconds: number;
   timeoutMs: number;
   origins: string[];
+  /** How the fragment shows the items (the widget's attributes). */
+  fragment?: { max?: number; headingLevel?: number; label?: string; area?: string; moreUrl?: string } | undefined;
 }
 
 export interface Config {

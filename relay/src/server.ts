@@ -18,6 +18,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { contentType, serialise, type Format, type Open311Error } from './open311.js';
 import { answerOf, Delivery, type Answer } from './reports.js';
 import { FeedCache } from './feeds.js';
+import { fragmentOf, toLang } from './fragments.js';
 import { ServiceCatalogue } from './services.js';
 import { StoreUnavailable, type Store } from './store/store.js';
 import { call } from './upstream.js';
@@ -118,7 +119,7 @@ export async function buildRelay(config: Config, store: Store, options: { logger
   }
 
   function feedOf(url: string): FeedCache | undefined {
-    const id = /^\/feeds\/([a-z0-9-]+)(?:[?#]|$)/.exec(url)?.[1];
+    const id = /^\/(?:feeds\/([a-z0-9-]+)|fragments\/([a-z0-9-]+)\.html)(?:[?#]|$)/.exec(url)?.slice(1).find(Boolean);
     return id ? feeds.get(id) : undefined;
   }
 
@@ -324,6 +325,34 @@ export async function buildRelay(config: Config, store: Store, options: { logger
     const tags = String(req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
     if (tags.includes(copy.etag) || tags.includes('*')) return reply.code(304).send();
     return reply.type(copy.contentType).send(Buffer.from(copy.body, 'base64'));
+  });
+
+  // The widget's fallback HTML for the feed's current items, in the resident's language: for server-side
+  // includes, ESI, a CMS block or a cron job, so the alerts are in the page without JavaScript.
+  app.get<{ Params: { file: string }; Querystring: { lang?: string } }>('/fragments/:file', { preHandler: readsLimit }, async (req, reply) => {
+    const cache = feeds.get(/^([a-z0-9-]+)\.html$/.exec(req.params.file)?.[1] ?? '');
+    if (!cache) return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('No such feed');
+    const answer = await cache.get();
+    void reply.header('vary', 'Origin');
+    const unavailable = (reason: string) => {
+      req.log.warn({ feed: cache.feed.id, reason }, 'no fragment: the feed cannot be fetched or read');
+      // Empty, so an include shows nothing rather than an error; the page's own fallback link stays.
+      return reply.code(502).header('cache-control', 'no-store').header('civic-feed', `unavailable; reason=${reason}`).type('text/html; charset=utf-8').send('');
+    };
+    if ('failure' in answer) return unavailable(answer.failure);
+    const fragment = await fragmentOf(cache.feed, answer.copy, toLang(req.query.lang));
+    if ('failure' in fragment) return unavailable(fragment.failure);
+    const age = Math.max(0, Math.floor((Date.now() - answer.copy.checkedAt) / 1000));
+    const etag = `"${createHash('sha256').update(fragment.html).digest('base64url').slice(0, 27)}"`;
+    void reply
+      .header('etag', etag)
+      .header('age', String(age))
+      .header('cache-control', `public, max-age=${cache.feed.ttlSeconds}, stale-if-error=86400`)
+      .header('civic-feed', answer.stale ? `stale; reason=${answer.stale}; age=${age}` : 'fresh')
+      .header('content-language', toLang(req.query.lang));
+    const tags = String(req.headers['if-none-match'] ?? '').split(',').map((tag) => tag.trim().replace(/^W\//, ''));
+    if (tags.includes(etag)) return reply.code(304).send();
+    return reply.type('text/html; charset=utf-8').send(fragment.html);
   });
 
   app.get('/healthz', async (_req, reply) => reply.header('cache-control', 'no-store').send({ status: 'ok' }));
