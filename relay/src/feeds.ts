@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { FeedConfig } from './config.js';
 import type { Store } from './store/store.js';
+import { readCapped } from './upstream.js';
 
 /** The widgets' limits (src/core/http.ts, src/core/feed/input.ts). */
 export const MAX_FEED_BYTES = 2 * 1024 * 1024;
@@ -37,24 +38,6 @@ export interface FeedAnswer {
   copy: FeedCopy;
   /** Set when the source failed and this is the last good copy. */
   stale: FeedFailure | undefined;
-}
-
-async function readLimited(response: Response): Promise<Buffer | undefined> {
-  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
-  if (!reader) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = (await reader.read()) as { done: boolean; value: Uint8Array };
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FEED_BYTES) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 export class FeedCache {
@@ -93,7 +76,7 @@ export class FeedCache {
     let bytes: Buffer | undefined;
     try {
       response = await fetch(this.feed.src, { headers, redirect: 'error', signal: AbortSignal.timeout(this.feed.timeoutMs) });
-      bytes = await readLimited(response);
+      bytes = await readCapped(response, MAX_FEED_BYTES);
     } catch (error) {
       const name = (error as Error).name;
       return this.#failed(name === 'TimeoutError' || name === 'AbortError' ? 'timeout' : 'network');

@@ -12,22 +12,28 @@ export type Outcome =
   /** No usable answer: the relay keeps the report and tries again. */
   | { kind: 'failed'; reason: 'timeout' | 'network' | 'server' | 'not-open311' | 'too-large'; status: number };
 
-async function readLimited(response: Response): Promise<string | undefined> {
+/** The body's bytes, or undefined past `max` (the rest is not read). Shared with the feeds. */
+export async function readCapped(response: Response, max: number): Promise<Buffer | undefined> {
   const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
-  if (!reader) return '';
+  if (!reader) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = (await reader.read()) as { done: boolean; value: Uint8Array };
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
+    if (size > max) {
       await reader.cancel();
       return undefined;
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
+}
+
+async function readLimited(response: Response): Promise<string | undefined> {
+  const bytes = await readCapped(response, MAX_ANSWER_BYTES);
+  return bytes && new TextDecoder().decode(bytes);
 }
 
 /** `path` is built by the relay (`services`, `services/<encoded code>`, `requests`…), without extension. */
