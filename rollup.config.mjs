@@ -6,6 +6,8 @@ import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import minifyLiterals from 'rollup-plugin-minify-template-literals';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import postcss from 'postcss';
 
 const widgets = ['alert-banner', 'closure-ticker', 'report-form', 'share-bar'];
 
@@ -71,6 +73,67 @@ const licences = (packages) => ({
   },
 });
 
+
+// cdn/civic-widgets.css: the feed widgets' own shadow-DOM styles, made to style a server-rendered
+// fragment (civic-relay's /fragments, see src/alert-banner/fragment.ts) in the light DOM, so the page
+// shows the alerts styled without JavaScript and the widget's upgrade moves nothing. `:host` becomes
+// the tag; every other selector is scoped to the fragment inside the tag. Generated from dist/ (the
+// npm build runs first), so it can never drift from the widgets' styles.
+const FRAGMENT_EXTRAS = `
+  /* The widget's buttons' room ("Hide", "Show 2 more alerts"): kept, invisible, until it upgrades. */
+  .civic-placeholder,
+  a.more {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-width: 44px;
+    min-height: 44px;
+    padding: var(--_space-1) var(--_space-3);
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+  }
+  .civic-placeholder {
+    visibility: hidden;
+  }
+`;
+const fragmentCss = () => ({
+  name: 'civic-fragment-css',
+  async generateBundle() {
+    const load = async (file) => (await import(pathToFileURL(`dist/${file}`).href));
+    const { sharedStyles } = await load('core/styles/shared.js');
+    const text = (styles) => [styles].flat(Infinity).map((s) => s.cssText).join('\n');
+    const scoped = (tag, cssText) => {
+      const root = postcss.parse(cssText);
+      root.walkAtRules('keyframes', (rule) => rule.remove()); // nothing moves without the widget
+      root.walkRules((rule) => {
+        const selectors = rule.selectors.flatMap((sel) => {
+          sel = sel.trim();
+          if (sel.includes('::slotted')) return [];
+          const host = /^:host(?:\(([^()]*(?:\([^()]*\))?[^()]*)\))?/.exec(sel);
+          if (host) return [`${tag}${host[1] ?? ''}${sel.slice(host[0].length)}`];
+          return [`${tag} [data-civic-fragment] ${sel}`];
+        });
+        if (selectors.length) rule.selectors = selectors;
+        else rule.remove();
+      });
+      return root.toString();
+    };
+    const widgetsCss = [
+      ['civic-alert-banner', 'alert-banner/alert-banner.styles.js'],
+      ['civic-closure-ticker', 'closure-ticker/closure-ticker.styles.js'],
+    ];
+    const parts = [];
+    for (const [tag, file] of widgetsCss) {
+      const { styles } = await load(file);
+      // The marker is no box of its own, as a shadow root is none: its content is laid out in the tag.
+      const marker = `${tag} [data-civic-fragment] {\n  display: contents;\n  box-sizing: inherit;\n}\n`;
+      parts.push(`/* ${tag} */\n${marker}${scoped(tag, `${text(sharedStyles)}\n${text(styles)}\n${FRAGMENT_EXTRAS}`)}`);
+    }
+    const header = '/* civic-widgets: styles for the server-rendered fallback of the feed widgets (civic-relay /fragments).\n   Link it in the page head: <link rel="stylesheet" href=".../cdn/civic-widgets.css">. Generated from the widgets\' own styles. */\n';
+    this.emitFile({ type: 'asset', fileName: 'civic-widgets.css', source: header + parts.join('\n') });
+  },
+});
+
 const npm = {
   input: [
     'src/index.ts',
@@ -119,8 +182,11 @@ const cdn = (entry, name) => ({
   },
 });
 
+const all = cdn('src/civic-widgets.ts', 'civic-widgets');
+all.plugins.push(fragmentCss());
+
 export default [
   npm,
-  cdn('src/civic-widgets.ts', 'civic-widgets'),
+  all,
   ...widgets.map((w) => cdn(`src/${w}/define.ts`, `civic-${w}`)),
 ];

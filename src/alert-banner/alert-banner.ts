@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { announce } from '../core/announce.js';
 import { CivicDismissEvent } from '../core/events.js';
 import { FeedController } from '../core/feed/feed-controller.js';
@@ -12,10 +12,10 @@ import { safeUrl } from '../core/safe-url.js';
 import { loadList, saveList } from '../core/stored-list.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './alert-banner.styles.js';
-import { currentAlerts } from './current.js';
+import { currentAlerts, severityRank } from './current.js';
 import { adapters } from './formats/index.js';
-import { icons } from './icons.js';
-import { reviveAlerts, SEVERITIES, type Alert, type AlertFeed, type AlertText } from './types.js';
+import { ICON_PATHS } from './icons.js';
+import { reviveAlerts, type Alert, type AlertFeed, type AlertText } from './types.js';
 
 const HIDDEN = 'hidden-alerts';
 const DISMISSABLE = new Set(['announcement', 'minor']);
@@ -130,9 +130,8 @@ export class CivicAlertBanner extends CivicFeedElement<AlertFeed> {
     return `${this.#current().map((a) => a.id).join()}|${this.feed.outOfDate}`;
   }
 
-  /** Severity as a rank for announcements: higher is more serious. */
   #rank(alert: Alert): number {
-    return SEVERITIES.length - SEVERITIES.indexOf(alert.severity);
+    return severityRank(alert.severity);
   }
 
   /** Alerts to show now, in their order (see current.ts, shared with the server-rendered fragment). */
@@ -210,7 +209,10 @@ export class CivicAlertBanner extends CivicFeedElement<AlertFeed> {
     const time = alert.updated ?? alert.start;
     const when = time === undefined ? '' : updatedText(t, new Date(time));
     return html`<li part="alert alert-${alert.severity}" class="alert ${alert.severity}">
-      ${icons[alert.severity] ?? nothing}
+      ${ICON_PATHS[alert.severity]
+        ? // Decorative: the severity is also given in words next to the icon.
+          svg`<svg part="icon" class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><path d=${ICON_PATHS[alert.severity]}></path></svg>`
+        : nothing}
       <div class="body">
         <p part="severity" class="severity ${alert.severity === 'notable-death' ? 'visually-hidden' : ''}">
           ${alert.test ? t.t('testAlert') : alert.eaLevel ? t.t(`ea.${alert.eaLevel}`) : t.t(`severity.${alert.severity}`)}

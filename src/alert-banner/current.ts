@@ -1,4 +1,7 @@
-import { SEVERITIES, type Alert } from './types.js';
+import { SEVERITIES, type Alert, type Severity } from './types.js';
+
+/** Severity as a rank for announcements: higher is more serious (the fragment carries it as `data-rank`). */
+export const severityRank = (severity: Severity): number => SEVERITIES.length - SEVERITIES.indexOf(severity);
 
 export interface CurrentOptions {
   /** Show only alerts whose area contains this text (case-insensitive); alerts without an area always show. */

@@ -12,7 +12,8 @@ import type { Message } from '../core/i18n/message.js';
 import * as core from '../core/i18n/messages.js';
 import { pluralCategory } from '../core/i18n/format.js';
 import { safeUrl } from '../core/safe-url.js';
-import { currentAlerts } from './current.js';
+import { currentAlerts, severityRank } from './current.js';
+import { ICON_PATHS } from './icons.js';
 import { cy, en } from './messages.js';
 import type { Alert, AlertFeed } from './types.js';
 
@@ -55,6 +56,15 @@ function translator(lang: Lang) {
   return { lang, t, plural };
 }
 
+const DISMISSABLE = new Set(['announcement', 'minor']);
+
+/**
+ * A placeholder the size of one of the widget's buttons ("Hide", "Show 2 more alerts"): invisible and
+ * silent, it keeps the room the button takes once the widget upgrades, so nothing moves.
+ */
+const placeholder = (className: string, words: string) => `<span class="${className} civic-placeholder" aria-hidden="true">${escapeHtml(words)}</span>`;
+
+/** One alert, in the widget's own structure and classes (so the widget's styles size it the same). */
 function alertHtml(alert: Alert, text: ReturnType<typeof translator>, level: number, base: string): string {
   const { t } = text;
   const words = alert.translations?.[text.lang] ?? alert;
@@ -64,15 +74,24 @@ function alertHtml(alert: Alert, text: ReturnType<typeof translator>, level: num
   const severity = alert.test ? t('testAlert') : alert.eaLevel ? t(`ea.${alert.eaLevel}` as Key) : t(`severity.${alert.severity}` as Key);
   const meta = [words.area ? t('area', { area: words.area }) : '', when].filter(Boolean).join(' · ');
   const attribution = alert.source === 'ea' ? t('eaAttribution') : alert.source === 'met-office' ? t('metAttribution') : '';
+  const path = ICON_PATHS[alert.severity];
   return [
-    `<li class="alert ${alert.severity}" data-id="${escapeHtml(alert.id)}" data-severity="${alert.severity}">`,
+    `<li class="alert ${alert.severity}" data-id="${escapeHtml(alert.id)}" data-rank="${severityRank(alert.severity)}">`,
+    path ? `<svg class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false"><path d="${path}"></path></svg>` : '',
+    '<div class="body">',
     `<p class="severity${alert.severity === 'notable-death' ? ' visually-hidden' : ''}">${escapeHtml(severity)}</p>`,
     `<h${level} class="heading">${escapeHtml(words.title)}</h${level}>`,
     alert.eaLevel ? `<p class="meaning">${escapeHtml(t(`eaMeaning.${alert.eaLevel}` as Key))}</p>` : '',
     words.message ? `<p class="message">${escapeHtml(words.message)}</p>` : '',
-    url ? `<p class="link"><a href="${escapeHtml(url)}">${escapeHtml(words.linkText || t('moreInformation'))}</a></p>` : '',
+    url
+      ? `<a class="link" href="${escapeHtml(url)}">${escapeHtml(words.linkText || t('moreInformation'))}</a>`
+      : words.linkText
+        ? `<span class="link">${escapeHtml(words.linkText)}</span>`
+        : '',
     meta ? `<p class="meta">${escapeHtml(meta)}</p>` : '',
     attribution ? `<p class="attribution">${escapeHtml(attribution)}</p>` : '',
+    '</div>',
+    DISMISSABLE.has(alert.severity) ? placeholder('hide', t('hide')) : '',
     '</li>',
   ].join('');
 }
@@ -93,9 +112,15 @@ export function alertsFragment(feed: AlertFeed, options: FragmentOptions): strin
   return [
     marker,
     `<section class="civic-alerts" aria-label="${escapeHtml(options.label?.trim() || text.t('region'))}">`,
-    `<ul role="list">${shown.map((a) => alertHtml(a, text, level, options.base)).join('')}</ul>`,
+    // The rest are behind "Show N more": listed empty and hidden, so the widget knows they were there
+    // (it announces only alerts the page did not have).
+    `<ul role="list">${shown.map((a) => alertHtml(a, text, level, options.base)).join('')}${current
+      .slice(max)
+      .map((a) => `<li hidden data-id="${escapeHtml(a.id)}" data-rank="${severityRank(a.severity)}"></li>`)
+      .join('')}</ul>`,
     '<div class="controls">',
-    more && moreUrl ? `<a class="more" href="${escapeHtml(moreUrl)}">${escapeHtml(text.plural('showMore', more))}</a>` : '',
+    // The widget's "Show 2 more alerts" button: here a link to every alert, or only its room.
+    more ? (moreUrl ? `<a class="more" href="${escapeHtml(moreUrl)}">${escapeHtml(text.plural('showMore', more))}</a>` : placeholder('more', text.plural('showMore', more))) : '',
     updated ? `<p class="updated">${escapeHtml(updated)}</p>` : '',
     '</div></section></div>',
   ].join('');

@@ -8,6 +8,7 @@ import '../../src/alert-banner/define.js';
 import type { CivicAlertBanner } from '../../src/alert-banner/alert-banner.js';
 import { alertsFragment } from '../../src/alert-banner/fragment.js';
 import { adapters } from '../../src/alert-banner/formats/index.js';
+import { ICON_PATHS } from '../../src/alert-banner/icons.js';
 import { parseFeed } from '../../src/core/feed/parse.js';
 import { bilingualCap, civicAlerts, XSS } from '../fixtures/alerts.js';
 import { until } from '../helpers.js';
@@ -69,7 +70,9 @@ describe('alert fragment', () => {
   it('is plain HTML: hostile feed text stays text, links pass the safe-link rule, nothing runs or is styled inline', async () => {
     const hostile = JSON.stringify({ alerts: [{ id: XSS.text, title: XSS.text, message: XSS.text, severity: 'major', url: XSS.url, linkText: XSS.text, area: '"><svg onload=alert(1)>' }] });
     const fragment = await fragmentOf(hostile, 'application/json', 'en', { moreUrl: 'javascript:alert(2)', label: '"><b>x</b>' });
-    expect(fragment.querySelectorAll('script, style, img, svg, iframe, b')).to.have.length(0);
+    expect(fragment.querySelectorAll('script, style, img, iframe, b')).to.have.length(0);
+    // The only SVG is the severity's own icon, decorative, one path from icons.ts.
+    expect([...fragment.querySelectorAll('svg')].map((s) => [s.getAttribute('class'), s.getAttribute('aria-hidden'), s.children.length, s.firstElementChild!.getAttribute('d')])).to.deep.equal([['icon', 'true', 1, ICON_PATHS.major]]);
     for (const el of fragment.querySelectorAll('*')) {
       for (const attr of el.attributes) expect(attr.name, el.outerHTML).to.not.match(/^on|^style$/);
     }
@@ -79,7 +82,8 @@ describe('alert fragment', () => {
 
   it('shows at most max alerts, with a link to the rest, and is an empty marker when no alert is current', async () => {
     const fragment = await fragmentOf(JSON.stringify(civicAlerts), 'application/json', 'cy', { max: 1, moreUrl: '/service-alerts', headingLevel: 3 });
-    expect(fragment.querySelectorAll('li')).to.have.length(1);
+    expect(fragment.querySelectorAll('li.alert')).to.have.length(1);
+    expect(fragment.querySelectorAll('li[hidden]:empty'), 'the rest: ids only').to.have.length(3);
     expect(fragment.querySelectorAll('h3')).to.have.length(1);
     expect(text(fragment.querySelector('a.more'))).to.equal('Dangos 3 rhybudd arall'); // four current alerts, one shown
     const none = await fragmentOf(JSON.stringify({ alerts: [] }), 'application/json', 'en');

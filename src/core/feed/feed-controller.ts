@@ -11,6 +11,13 @@ export type FeedStatus = 'loading' | 'ready' | 'stale' | 'error';
 
 export type { FeedAdapter } from './parse.js';
 
+/**
+ * When the server-rendered fragment in `host`'s light DOM was fetched (`data-civic-fragment`,
+ * `data-civic-fetched`, as civic-relay's /fragments make it), epoch ms; 0 without one.
+ */
+export const fragmentTime = (host: Element): number =>
+  Date.parse(host.querySelector(':scope > [data-civic-fragment]')?.getAttribute('data-civic-fetched') ?? '') || 0;
+
 /** What a widget must expose for the controller to read its feed. */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   src: string | null | undefined;
@@ -123,8 +130,10 @@ export class FeedController<T> implements ReactiveController, Subscriber<T> {
     this.answered = false;
     this.status = url ? 'loading' : 'error';
     if (!url) return;
+    // A server-rendered fragment in the light DOM (see fragmentTime) stays on screen unless the stored
+    // copy is newer: the older of the two is never shown.
     const stored = readStored(this.#options.kind, url);
-    if (stored) {
+    if (stored && stored.fetchedAt >= fragmentTime(this.#host)) {
       let data: T | undefined;
       try {
         data = this.#options.revive ? this.#options.revive(stored.data) : (stored.data as T);

@@ -29,12 +29,22 @@ export abstract class CivicFeedElement<T> extends CivicElement implements FeedHo
 
   #stopTick: (() => void) | undefined;
   #shownKey = '';
-  /** Rank of each item on screen when last looked at; undefined until the feed itself has answered. */
+  /**
+   * Rank of each item on screen when last looked at; undefined until the feed itself has answered,
+   * or, with a server-rendered fragment, the fragment's items (`data-id`, `data-rank`).
+   */
   #seen: Map<string, number> | undefined;
+  #seeded = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
     prepareAnnouncer(); // before anything is announced, or screen readers may miss it
+    // A server-rendered fragment's items are on screen already: only what differs from them is news.
+    const fragment = this.querySelector(':scope > [data-civic-fragment]');
+    if (fragment && !this.#seen) {
+      this.#seeded = true;
+      this.#seen = new Map([...fragment.querySelectorAll<HTMLElement>('[data-id]')].map((el) => [el.dataset['id']!, Number(el.dataset['rank']) || 1]));
+    }
     this.#tick();
   }
 
@@ -69,6 +79,8 @@ export abstract class CivicFeedElement<T> extends CivicElement implements FeedHo
    * last call: none on the page's load or from a stored copy, only once the feed itself has answered.
    */
   protected newItems(ranks: Map<string, number>): string[] {
+    // A fragment's items stay the ones to compare with until there is data to show instead.
+    if (this.#seeded && this.feed.data === undefined) return [];
     const seen = this.#seen;
     const risen = seen ? [...ranks].filter(([id, rank]) => rank > (seen.get(id) ?? 0)).map(([id]) => id) : [];
     if (seen || this.feed.answered) this.#seen = ranks;
