@@ -81,9 +81,17 @@ const licences = (packages) => ({
 // npm build runs first), so it can never drift from the widgets' styles.
 const FRAGMENT_EXTRAS = `
   /* The widget's buttons' room ("Hide", "Show 2 more alerts"): kept, invisible, until it upgrades. */
-  .civic-placeholder,
-  a.more {
+  a.more,
+  a.show-all {
     display: inline-flex;
+  }
+  /* A button's box; its display is the widget's, by class (Pause shows only in a moving ticker). */
+  :where(.civic-placeholder) {
+    display: inline-block;
+  }
+  .civic-placeholder,
+  a.more,
+  a.show-all {
     align-items: center;
     justify-content: center;
     min-width: 44px;
@@ -95,7 +103,30 @@ const FRAGMENT_EXTRAS = `
   .civic-placeholder {
     visibility: hidden;
   }
+  /* Without JavaScript nothing will upgrade: no room kept, and every school listed. */
+  @media (scripting: none) {
+    .civic-placeholder {
+      display: none !important;
+    }
+    .ticker .track ul > li {
+      display: flex !important;
+    }
+  }
 `;
+// The closure ticker moves where it is at least 36 rem wide and motion is welcome; the widget decides
+// that in script (closure-ticker.ts, MOVING_WIDTH), so before it upgrades the fragment takes the same
+// shape by a container query on the tag: its \`.moving\` rules, for the fragment's \`.ticker\`.
+const MOVING = { tag: 'civic-closure-ticker', width: '36rem' };
+const movingRules = (root) => {
+  const query = postcss.atRule({ name: 'container', params: `civic-ticker-host (min-width: ${MOVING.width})` });
+  root.each((node) => {
+    if (node.type === 'rule' && node.selector.includes('.moving')) query.append(node.clone({ selector: node.selector.replaceAll('.moving', '.ticker') }));
+  });
+  const media = postcss.atRule({ name: 'media', params: '(prefers-reduced-motion: no-preference) and (scripting: enabled)' });
+  media.append(query);
+  root.append(media);
+};
+const MOVING_HOST = `${MOVING.tag}:has(> [data-civic-fragment]) {\n  container: civic-ticker-host / inline-size;\n}\n`;
 const fragmentCss = () => ({
   name: 'civic-fragment-css',
   async generateBundle() {
@@ -104,6 +135,7 @@ const fragmentCss = () => ({
     const text = (styles) => [styles].flat(Infinity).map((s) => s.cssText).join('\n');
     const scoped = (tag, cssText) => {
       const root = postcss.parse(cssText);
+      if (tag === MOVING.tag) movingRules(root);
       root.walkAtRules('keyframes', (rule) => rule.remove()); // nothing moves without the widget
       root.walkRules((rule) => {
         const selectors = rule.selectors.flatMap((sel) => {
@@ -127,7 +159,7 @@ const fragmentCss = () => ({
       const { styles } = await load(file);
       // The marker is no box of its own, as a shadow root is none: its content is laid out in the tag.
       const marker = `${tag} [data-civic-fragment] {\n  display: contents;\n  box-sizing: inherit;\n}\n`;
-      parts.push(`/* ${tag} */\n${marker}${scoped(tag, `${text(sharedStyles)}\n${text(styles)}\n${FRAGMENT_EXTRAS}`)}`);
+      parts.push(`/* ${tag} */\n${marker}${tag === MOVING.tag ? MOVING_HOST : ''}${scoped(tag, `${text(sharedStyles)}\n${text(styles)}\n${FRAGMENT_EXTRAS}`)}`);
     }
     const header = '/* civic-widgets: styles for the server-rendered fallback of the feed widgets (civic-relay /fragments).\n   Link it in the page head: <link rel="stylesheet" href=".../cdn/civic-widgets.css">. Generated from the widgets\' own styles. */\n';
     this.emitFile({ type: 'asset', fileName: 'civic-widgets.css', source: header + parts.join('\n') });

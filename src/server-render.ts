@@ -6,6 +6,9 @@
 import { adapters as alertAdapters } from './alert-banner/formats/index.js';
 import { alertsFragment, type FragmentOptions } from './alert-banner/fragment.js';
 import type { AlertFeed } from './alert-banner/types.js';
+import { closuresFragment, type ClosureFragmentOptions } from './closure-ticker/fragment.js';
+import { adapters as closureAdapters } from './closure-ticker/formats/index.js';
+import type { ClosureFeed } from './closure-ticker/types.js';
 import { parseFeed } from './core/feed/parse.js';
 import { decodeBody } from './core/http.js';
 
@@ -19,11 +22,18 @@ export interface RenderInput {
   format: string;
 }
 
+/** How the fragment shows the items: the widget's attributes of the same names (each widget reads its own). */
+export type RenderOptions = Omit<FragmentOptions, 'base'> & Omit<ClosureFragmentOptions, 'base'>;
+
 /** The light-DOM fallback HTML for a feed's current items; throws a FeedError for a feed it cannot read. */
-export async function renderFragment(input: RenderInput, options: Omit<FragmentOptions, 'base'>): Promise<string> {
-  if (input.widget !== 'alert-banner') throw new Error(`no fragment for ${input.widget} yet`);
+export async function renderFragment(input: RenderInput, options: RenderOptions): Promise<string> {
   const text = decodeBody(input.bytes, input.contentType);
-  const { data } = await parseFeed<AlertFeed>({ status: 200, contentType: input.contentType, text }, input.url, input.format, alertAdapters);
+  const response = { status: 200, contentType: input.contentType, text };
+  if (input.widget === 'closure-ticker') {
+    const { data } = await parseFeed<ClosureFeed>(response, input.url, input.format, closureAdapters);
+    return closuresFragment(data, { ...options, base: input.url });
+  }
+  const { data } = await parseFeed<AlertFeed>(response, input.url, input.format, alertAdapters);
   return alertsFragment(data, { ...options, base: input.url });
 }
 

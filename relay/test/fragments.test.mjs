@@ -50,7 +50,10 @@ function assertPlain(html) {
   const tags = [...html.matchAll(/<([a-z][a-z0-9]*)([^>]*)>/gi)];
   assert.ok(tags.length > 0);
   for (const [whole, name, attributes] of tags) {
-    assert.match(name, /^(div|section|ul|li|p|h[2-6]|a)$/, whole);
+    assert.match(name, /^(div|section|ul|li|p|h[2-6]|a|span|strong|svg|path)$/, whole);
+    // The only SVG is the severity's own decorative icon (one path from the widget's icons.ts).
+    if (name === 'svg') assert.match(attributes, /^ class="icon" viewBox="0 0 32 32" aria-hidden="true" focusable="false"$/, whole);
+    if (name === 'path') assert.match(attributes, /^ d="[MmZzLlHhVvAa0-9 .,-]+"$/, whole);
     assert.doesNotMatch(attributes, /\s(style|on\w+)=/i, whole);
     assert.doesNotMatch(attributes, /javascript:/i, whole);
   }
@@ -74,7 +77,7 @@ describe('fragments', () => {
       const headings = [...html.matchAll(/<h2 class="heading">(.*?)<\/h2>/g)].map((m) => m[1]);
       assert.deepEqual(headings, ['&lt;img src=x onerror=&quot;window.hacked=1&quot;&gt;&lt;script&gt;window.hacked=1&lt;/script&gt;Boil water notice', 'Gritting tonight']);
       assert.deepEqual([...html.matchAll(/<p class="severity">(.*?)<\/p>/g)].map((m) => m[1]), ['Major alert', 'Minor alert']);
-      assert.match(html, new RegExp(`<a href="http://127\\.0\\.0\\.1:\\d+/gritting">More information</a>`), 'a relative link resolves against the feed');
+      assert.match(html, new RegExp(`<a class="link" href="http://127\\.0\\.0\\.1:\\d+/gritting">More information</a>`), 'a relative link resolves against the feed');
       assert.match(html, /<p class="updated">Last changed (on [^<]+ )?at 16:00<\/p>/);
       assert.match(html, /<section class="civic-alerts" aria-label="Service alerts">/);
       const etag = res.headers.get('etag');
@@ -91,11 +94,37 @@ describe('fragments', () => {
     await source.close();
   });
 
+  it('serves a closures feed as the ticker’s fragment: the summary, each school and its status, in English and Welsh', async () => {
+    const closures = {
+      updated: new Date().toISOString(),
+      closures: [
+        { id: 'hill', school: 'Hill Top Primary', status: 'closed', cy: { school: 'Ysgol Gynradd Pen y Bryn' } },
+        { id: 'oak', school: 'Oak Academy', status: 'late-start', time: '10:00' },
+        { id: 'elm', school: 'Elm School', status: 'open' },
+      ],
+    };
+    const source = await startSource(JSON.stringify(closures));
+    await withRelay(source, { id: 'alerts', widget: 'closure-ticker', fragment: { moreUrl: 'https://www.anyshire.gov.uk/school-closures', cutoff: '23:59' } }, async (relay) => {
+      const html = await (await fetch(`${relay.url}/fragments/alerts.html`)).text();
+      assertPlain(html);
+      assert.match(html, /<section class="civic-closures" aria-label="School closures">/);
+      assert.match(html, /<p class="summary"><strong>1 school closed, 1 late start<\/strong>/);
+      assert.deepEqual([...html.matchAll(/<strong class="school">(.*?)<\/strong>/g)].map((m) => m[1]), ['Hill Top Primary', 'Oak Academy']);
+      assert.match(html, /<span class="when">Opening at 10:00<\/span>/);
+      assert.match(html, /<a class="see-all" href="https:\/\/www\.anyshire\.gov\.uk\/school-closures">See all closures<\/a>/);
+      const cy = await (await fetch(`${relay.url}/fragments/alerts.html?lang=cy`)).text();
+      assert.match(cy, /<strong class="school">Ysgol Gynradd Pen y Bryn<\/strong>/);
+      assert.match(cy, /aria-label="Ysgolion ar gau"/);
+    });
+    await source.close();
+  });
+
   it('takes the widget’s max, heading level, label and “more” link from the config', async () => {
     const source = await startSource();
     await withRelay(source, { fragment: { max: 1, headingLevel: 3, label: 'Anyshire alerts', moreUrl: 'https://www.anyshire.gov.uk/alerts' } }, async (relay) => {
       const html = await (await fetch(`${relay.url}/fragments/alerts.html`)).text();
-      assert.equal([...html.matchAll(/<li /g)].length, 1);
+      assert.equal([...html.matchAll(/<li class="alert /g)].length, 1);
+      assert.equal([...html.matchAll(/<li hidden data-id="grit" data-rank="2"><\/li>/g)].length, 1, 'the rest: ids only, for the widget');
       assert.match(html, /<h3 class="heading">/);
       assert.match(html, /aria-label="Anyshire alerts"/);
       assert.match(html, /<a class="more" href="https:\/\/www\.anyshire\.gov\.uk\/alerts">Show 1 more alert<\/a>/);
@@ -163,9 +192,9 @@ describe('fragments', () => {
     const feed = { id: 'x', src: 'https://council.example/feed', widget: 'alert-banner', format: 'auto', ttlSeconds: 60, timeoutMs: 1000, origins: [] };
     for (const name of files) {
       const bytes = readFileSync(new URL(name, root));
-      const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.html') ? 'text/html' : 'application/xml';
-      for (const lang of ['en', 'cy']) {
-        const result = await fragmentOf(feed, { body: bytes.toString('base64'), contentType: type, etag: '"x"', fetchedAt: 0, checkedAt: 0 }, lang, Date.parse('2025-11-18T12:00:00Z'));
+      const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.html') ? 'text/html' : name.endsWith('.csv') ? 'text/csv' : 'application/xml';
+      for (const [lang, widget] of [['en', 'alert-banner'], ['cy', 'alert-banner'], ['en', 'closure-ticker'], ['cy', 'closure-ticker']]) {
+        const result = await fragmentOf({ ...feed, widget }, { body: bytes.toString('base64'), contentType: type, etag: '"x"', fetchedAt: 0, checkedAt: 0 }, lang, Date.parse('2025-11-18T12:00:00Z'));
         assert.ok('html' in result || typeof result.failure === 'string', name);
         if ('html' in result) assertPlain(result.html.replace(/data-civic-fragment="[^"]*"/, ''));
       }

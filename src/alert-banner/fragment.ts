@@ -8,17 +8,15 @@
  */
 import { freshnessText, updatedText } from '../core/i18n/format.js';
 import type { Lang } from '../core/i18n/lang.js';
-import type { Message } from '../core/i18n/message.js';
 import * as core from '../core/i18n/messages.js';
-import { pluralCategory } from '../core/i18n/format.js';
+import { escapeHtml, fragmentMarker, placeholder, translator, type Translator } from '../core/i18n/translator.js';
 import { safeUrl } from '../core/safe-url.js';
 import { currentAlerts, severityRank } from './current.js';
 import { ICON_PATHS } from './icons.js';
 import { cy, en } from './messages.js';
 import type { Alert, AlertFeed } from './types.js';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+export { escapeHtml };
 
 export interface FragmentOptions {
   lang: Lang;
@@ -39,33 +37,12 @@ export interface FragmentOptions {
 }
 
 type Key = keyof typeof en | keyof typeof core.en;
-
-/** The widget's catalogue for one language, as a translator. */
-function translator(lang: Lang) {
-  const catalogue: Record<string, Message> = lang === 'cy' ? { ...core.cy, ...cy } : { ...core.en, ...en };
-  const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
-  const t = (key: Key, params: Record<string, string | number> = {}): string => {
-    const message = catalogue[key];
-    return fill(typeof message === 'string' ? message : (message?.other ?? key), params);
-  };
-  const plural = (key: Key, count: number): string => {
-    const message = catalogue[key];
-    const form = typeof message === 'string' ? message : (message?.[pluralCategory(count, lang)] ?? message?.other ?? key);
-    return fill(form, { count });
-  };
-  return { lang, t, plural };
-}
+type Text = Translator<Key>;
 
 const DISMISSABLE = new Set(['announcement', 'minor']);
 
-/**
- * A placeholder the size of one of the widget's buttons ("Hide", "Show 2 more alerts"): invisible and
- * silent, it keeps the room the button takes once the widget upgrades, so nothing moves.
- */
-const placeholder = (className: string, words: string) => `<span class="${className} civic-placeholder" aria-hidden="true">${escapeHtml(words)}</span>`;
-
 /** One alert, in the widget's own structure and classes (so the widget's styles size it the same). */
-function alertHtml(alert: Alert, text: ReturnType<typeof translator>, level: number, base: string): string {
+function alertHtml(alert: Alert, text: Text, level: number, base: string): string {
   const { t } = text;
   const words = alert.translations?.[text.lang] ?? alert;
   const url = safeUrl(words.url, base);
@@ -98,7 +75,7 @@ function alertHtml(alert: Alert, text: ReturnType<typeof translator>, level: num
 
 /** The fragment for `feed`'s current alerts ('' inside the marker when none is current). */
 export function alertsFragment(feed: AlertFeed, options: FragmentOptions): string {
-  const text = translator(options.lang);
+  const text: Text = translator(options.lang, { en: { ...core.en, ...en }, cy: { ...core.cy, ...cy } });
   const now = options.now ?? Date.now();
   const current = currentAlerts(feed.alerts, { area: options.area, now });
   const max = Math.max(1, Math.trunc(options.max ?? 3) || 1);
@@ -107,7 +84,7 @@ export function alertsFragment(feed: AlertFeed, options: FragmentOptions): strin
   const more = current.length - shown.length;
   const moreUrl = safeUrl(options.moreUrl, options.base);
   const updated = freshnessText(text, feed.updated, feed.alerts.map((a) => a.updated ?? a.start), new Date(options.fetchedAt));
-  const marker = `<div data-civic-fragment="${escapeHtml(options.version)}" data-civic-fetched="${new Date(options.fetchedAt).toISOString()}" lang="${options.lang}">`;
+  const marker = fragmentMarker(options.version, options.fetchedAt, options.lang);
   if (!current.length) return `${marker}</div>`;
   return [
     marker,

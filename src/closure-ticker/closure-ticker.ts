@@ -3,7 +3,8 @@ import { announce } from '../core/announce.js';
 import { FeedController } from '../core/feed/feed-controller.js';
 import { CivicFeedElement } from '../core/feed/feed-element.js';
 import { pageHidden } from '../core/scheduler.js';
-import { formatDate, freshnessText, fromLondon, londonDate, londonDay } from '../core/i18n/format.js';
+import { formatDate, freshnessText } from '../core/i18n/format.js';
+import { closureDay, closureSummary, closuresOn, closureWhen } from './current.js';
 import * as core from '../core/i18n/messages.js';
 import { cy, en } from './messages.js';
 import { TextController } from '../core/i18n/text-controller.js';
@@ -12,7 +13,7 @@ import { loadList, saveList } from '../core/stored-list.js';
 import { sharedStyles } from '../core/styles/shared.js';
 import { styles } from './closure-ticker.styles.js';
 import { adapters } from './formats/index.js';
-import { reviveClosures, STATUSES, type Closure, type ClosureFeed } from './types.js';
+import { reviveClosures, type Closure, type ClosureFeed } from './types.js';
 
 const MINE = 'my-schools';
 /** Closures a narrow or still ticker shows before "Show all". */
@@ -161,27 +162,13 @@ export class CivicClosureTicker extends CivicFeedElement<ClosureFeed> {
 
   /** The day shown: today, or tomorrow after the cutoff when the feed has closures for tomorrow. */
   #day(): { day: string; tomorrow: boolean; key: string } {
-    const now = new Date();
-    const today = londonDay(now);
-    const { year, month, day } = londonDate(now);
-    const tomorrow = londonDay(new Date(fromLondon(year, month, day + 1, 12)));
-    const [h, m] = (/^(\d{1,2}):(\d{2})$/.exec(this.cutoff) ?? [0, 15, 30]).slice(1).map(Number) as [number, number];
-    const late = now.getTime() >= fromLondon(year, month, day, h, m);
-    const useTomorrow = late && this.#closures(tomorrow).some((c) => c.status !== 'open');
-    return { day: useTomorrow ? tomorrow : today, tomorrow: useTomorrow, key: useTomorrow ? tomorrow : today };
+    const { day, tomorrow } = closureDay(this.feed.data?.closures ?? [], this.#text.lang, { area: this.area, cutoff: this.cutoff });
+    return { day, tomorrow, key: day };
   }
 
-  /** Closures covering `day` in the chosen area, most serious first, then by name. */
+  /** Closures covering `day` in the chosen area, most serious first, then by name (see current.ts). */
   #closures(day: string): Closure[] {
-    const area = this.area?.trim().toLowerCase();
-    const today = londonDay(new Date());
-    return (this.feed.data?.closures ?? [])
-      .filter((c) => {
-        const from = c.date ?? today;
-        return from <= day && day <= (c.until ?? from) && (!area || !c.area || c.area.toLowerCase().includes(area));
-      })
-      .map((c) => (this.#text.lang === 'cy' && c.cy ? { ...c, school: c.cy.school ?? c.school, reason: c.cy.reason ?? c.reason, affected: c.cy.affected ?? c.affected } : c))
-      .sort((a, b) => STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || a.school.localeCompare(b.school, this.#text.lang));
+    return closuresOn(this.feed.data?.closures ?? [], day, this.#text.lang, { area: this.area });
   }
 
   #handleSearchInput = (event: Event): void => {
@@ -232,17 +219,8 @@ export class CivicClosureTicker extends CivicFeedElement<ClosureFeed> {
     if (moving !== this.moving) this.moving = moving;
   }
 
-  /** "Closed until Friday 10 January", "Opening at 10:00"… ("Closed" alone today: never said twice). */
   #when(c: Closure, day: string, tomorrow: boolean): string {
-    const t = this.#text;
-    if (c.status === 'late-start' && c.time) return t.t('openingAt', { time: c.time });
-    if (c.status === 'early-close' && c.time) return t.t('closingAt', { time: c.time });
-    if (c.status !== 'closed') return '';
-    if (c.until && c.until > day) {
-      const [y, m, d] = c.until.split('-').map(Number) as [number, number, number];
-      return t.t('closedUntil', { date: formatDate(new Date(fromLondon(y, m, d, 12)), t.lang) });
-    }
-    return tomorrow ? t.t('closedTomorrow') : '';
+    return closureWhen(c, day, tomorrow, this.#text);
   }
 
   /** The status in words with its shape: a closed school's words are its dates ("Closed until Monday"). */
@@ -316,15 +294,8 @@ export class CivicClosureTicker extends CivicFeedElement<ClosureFeed> {
     </div>`;
   }
 
-  /** "2 schools closed, 1 partially open, 1 late start": the same groups as the list. */
   #summary(closures: Closure[]): string {
-    const t = this.#text;
-    const keys = { closed: 'closedCount', 'partially-open': 'partialCount', 'late-start': 'lateCount', 'early-close': 'earlyCount' } as const;
-    const parts = (Object.keys(keys) as (keyof typeof keys)[]).flatMap((status) => {
-      const count = closures.filter((c) => c.status === status).length;
-      return count ? [t.plural(keys[status], count)] : [];
-    });
-    return parts.length ? parts.join(', ') : t.t('none');
+    return closureSummary(closures, this.#text);
   }
 
   override render(): TemplateResult {
