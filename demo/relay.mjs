@@ -19,6 +19,7 @@ export function startRelay({ port, relayPort, data }) {
   }
   const dir = join(data, 'relay');
   mkdirSync(dir, { recursive: true });
+  const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
   const config = {
     publicUrl: `http://localhost:${relayPort}`,
     upstreams: [
@@ -27,11 +28,17 @@ export function startRelay({ port, relayPort, data }) {
         endpoint: `http://127.0.0.1:${port}/open311/v2`,
         format: 'json',
         apiKeyEnv: 'DEMO_OPEN311_KEY',
-        origins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+        origins,
         services: ['FLY', 'GRAF', 'POT'],
         servicesTtlSeconds: 30,
         language: { descriptionLine: true },
       },
+    ],
+    // The alerts and closures for other sites and for the pages' server-side includes (/fragments).
+    // A TTL of 1 s so that /control's changes show at once; a council would keep the default 60 s.
+    feeds: [
+      { id: 'alerts', src: `http://127.0.0.1:${port}/feeds/alerts.json`, widget: 'alert-banner', ttlSeconds: 1, origins, fragment: { moreUrl: `http://localhost:${port}/service-alerts.html` } },
+      { id: 'closures', src: `http://127.0.0.1:${port}/feeds/school-closures.json`, widget: 'closure-ticker', ttlSeconds: 1, origins, fragment: { moreUrl: `http://localhost:${port}/school-closures.html` } },
     ],
     media: { dir: join(dir, 'media'), maxBytes: 20971520, retentionDays: 400 },
     limits: { reportsPerIpPerHour: 200, mediaPerIpPerHour: 600 },

@@ -69,6 +69,26 @@ function send(req, res, type, body, cacheControl = 'no-cache') {
   res.writeHead(200).end(req.method === 'HEAD' ? undefined : body);
 }
 
+/**
+ * Server-side includes, in nginx's syntax (`ssi on`), as a council's web server or CMS would do them:
+ * `<!--# include virtual="/fragments/alerts.html?lang=en" stub="alerts" -->` becomes the relay's
+ * fragment of the current alerts, or, when the relay cannot answer within a second, the
+ * `<!--# block name="alerts" -->…<!--# endblock -->` fallback (the link to the alerts page). The
+ * same pages work behind nginx with `location /fragments/ { proxy_pass <relay>; }`.
+ */
+async function includeFragments(html) {
+  const blocks = new Map();
+  html = html.replace(/<!--# block name="([\w-]+)" -->([\s\S]*?)<!--# endblock -->/g, (_, name, content) => (blocks.set(name, content), ''));
+  const includes = [...html.matchAll(/<!--# include virtual="(\/fragments\/[\w.-]+\?lang=(?:en|cy))" stub="([\w-]+)" -->/g)];
+  const bodies = await Promise.all(
+    includes.map(async ([, path, stub]) => {
+      const res = await fetch(`${relayFor('127.0.0.1')}${path}`, { signal: AbortSignal.timeout(1000) }).catch(() => undefined);
+      return res?.ok ? await res.text() : (blocks.get(stub) ?? '');
+    }),
+  );
+  return includes.reduce((out, [whole], i) => out.replace(whole, () => bodies[i]), html);
+}
+
 async function readForm(req) {
   let text = '';
   for await (const chunk of req) if ((text += chunk).length > 100_000) break;
@@ -104,7 +124,7 @@ const server = createServer(async (req, res) => {
     let body = await readFile(target);
     // A CMS writes its own address into a page (a fallback mailto: link has no relative form): so does
     // the demo, whatever port or host it is served on.
-    if (extname(target) === '.html') body = Buffer.from(String(body).replaceAll('http%3A%2F%2Flocalhost%3A8000', encodeURIComponent(url.origin)).replaceAll(RELAY_PLACEHOLDER, relayFor(url.hostname)));
+    if (extname(target) === '.html') body = Buffer.from((await includeFragments(String(body))).replaceAll('http%3A%2F%2Flocalhost%3A8000', encodeURIComponent(url.origin)).replaceAll(RELAY_PLACEHOLDER, relayFor(url.hostname)));
     send(req, res, TYPES[extname(target)] ?? 'application/octet-stream', body, url.pathname.startsWith('/cdn/') ? 'public, max-age=300' : 'no-cache');
   } catch {
     if (!res.headersSent) res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');

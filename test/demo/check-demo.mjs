@@ -218,6 +218,52 @@ try {
     await until(async () => (await shadowText('civic-alert-banner[format="ea-floods"]')).includes('Environment Agency'), 'the flood warnings with their attribution');
   });
 
+  await step('without JavaScript the home page and /no-javascript.html show the current alerts and closures (the relay’s fragments, through the server’s includes), and pass axe', async () => {
+    // The widgets' script never arrives (blocked, or a failed CDN): what a resident without JavaScript sees.
+    const tab = await browser.newPage();
+    await tab.setRequestInterception(true);
+    tab.on('request', (request) => (request.resourceType() === 'script' ? request.abort() : request.continue()));
+    try {
+      for (const path of ['/', '/cy/', '/no-javascript.html']) {
+        await tab.goto(`${base}${path}`, { waitUntil: 'load' });
+        const shown = await tab.evaluate(() => ({
+          defined: !!customElements.get('civic-alert-banner'),
+          headings: [...document.querySelectorAll('civic-alert-banner [data-civic-fragment] h2')].map((h) => h.textContent),
+          schools: [...document.querySelectorAll('civic-closure-ticker [data-civic-fragment] .school')].map((s) => s.textContent),
+          visible: document.querySelector('civic-closure-ticker .school')?.getBoundingClientRect().height ?? 0,
+          includes: document.documentElement.outerHTML.includes('<!--#'),
+        }));
+        if (shown.defined) throw new Error(`${path}: the script ran`);
+        if (!shown.headings.includes('Gritting tonight')) throw new Error(`${path}: no alerts in the page (${shown.headings.join(', ')})`);
+        if (!shown.schools.includes('Hill Top Primary School') || !shown.visible) throw new Error(`${path}: no closures in the page`);
+        if (shown.includes) throw new Error(`${path}: an include was left in the page`);
+        await tab.evaluate(axeSource);
+        const violations = await tab.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] })).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+        problems.push(...violations.map((v) => `axe on ${path} without JavaScript: ${v}`));
+      }
+    } finally {
+      await tab.close();
+    }
+  });
+
+  await step('the home page upgrades its alerts and closures with no layout shift on a first visit (1280 and 320 px)', async () => {
+    for (const width of [1280, 320]) {
+      const context = await browser.createBrowserContext(); // nothing stored: a first visit
+      const tab = await context.newPage();
+      await tab.setViewport({ width, height: 800 });
+      await tab.evaluateOnNewDocument(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__cls += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });
+      });
+      await tab.goto(`${base}/`, { waitUntil: 'load' });
+      await tab.waitForFunction(() => document.querySelector('civic-alert-banner')?.shadowRoot?.querySelector('[part~="alert"]') && document.querySelector('civic-closure-ticker')?.shadowRoot?.querySelector('section'));
+      await new Promise((r) => setTimeout(r, 700));
+      const cls = await tab.evaluate(() => window.__cls);
+      await context.close();
+      if (cls > 0.01) throw new Error(`cumulative layout shift ${cls.toFixed(4)} at ${width} px (goal ≤ 0.01)`);
+    }
+  });
+
   await step('an alert added and a school closed on /control reach the widgets', async () => {
     await visit('/control');
     await page.$eval('#alert-title', (el) => (el.value = 'Library closed for repairs'));
