@@ -25,7 +25,7 @@ const WIDGETS = {
     fields: [
       { name: 'src', label: 'Feed address', value: '/feeds/alerts.json', check: 'feed', validate: address },
       { name: 'format', label: 'Feed format', options: ['auto', 'json', 'rss', 'atom', 'cap', 'ea-floods'], check: 'format' },
-      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '300', def: '300', validate: refresh },
+      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '60', def: '60', validate: refresh },
       { name: 'max', label: 'Alerts shown before “Show more”', type: 'number', value: '3', def: '3', validate: whole(1, 50, 'The number of alerts') },
       { name: 'heading-level', label: 'Heading level of each alert (2 to 6)', type: 'number', value: '2', def: '2', validate: whole(2, 6, 'The heading level') },
       { name: 'area', label: 'Only alerts for this area (optional)' },
@@ -41,7 +41,7 @@ const WIDGETS = {
       { name: 'src', label: 'Feed address', value: '/feeds/school-closures.json', check: 'feed', validate: address },
       { name: 'format', label: 'Feed format', options: ['auto', 'json', 'csv', 'rss', 'atom'], check: 'format' },
       { name: 'mode', label: 'Show as', options: ['ticker', 'list'] },
-      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '300', def: '300', validate: refresh },
+      { name: 'refresh', label: 'Check for changes every (seconds, 0 = never)', type: 'number', value: '60', def: '60', validate: refresh },
       { name: 'speed', label: 'Ticker speed (pixels per second)', type: 'number', value: '60', def: '60', validate: whole(10, 400, 'The speed') },
       { name: 'cutoff', label: 'Show tomorrow’s closures after (24-hour time)', value: '15:30', def: '15:30', validate: time },
       { name: 'area', label: 'Only schools in this area (optional)' },

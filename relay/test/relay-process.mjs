@@ -50,7 +50,7 @@ export function runCli(args, env = {}) {
   });
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const { port } = probe.address();

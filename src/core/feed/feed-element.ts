@@ -22,7 +22,7 @@ export abstract class CivicFeedElement<T> extends CivicElement implements FeedHo
   /** `auto` (default: told apart by content type and content), or one of the widget's formats. */
   format = 'auto';
   /** Seconds between polls; 0 = never; values under 30 are raised to 30. */
-  refresh = 300;
+  refresh = 60;
 
   /** @internal The widget's feed. */
   protected abstract readonly feed: FeedController<T>;
