@@ -37,8 +37,8 @@ export function startRelay({ port, relayPort, data }) {
     // The alerts and closures for other sites and for the pages' server-side includes (/fragments).
     // A TTL of 1 s so that /control's changes show at once; a council would keep the default 60 s.
     feeds: [
-      { id: 'alerts', src: `http://127.0.0.1:${port}/feeds/alerts.json`, widget: 'alert-banner', ttlSeconds: 1, origins, fragment: { moreUrl: `http://localhost:${port}/service-alerts.html` } },
-      { id: 'closures', src: `http://127.0.0.1:${port}/feeds/school-closures.json`, widget: 'closure-ticker', ttlSeconds: 1, origins, fragment: { moreUrl: `http://localhost:${port}/school-closures.html` } },
+      { id: 'alerts', src: `http://127.0.0.1:${port}/feeds/alerts.json`, widget: 'alert-banner', ttlSeconds: 1, origins, fragment: { moreUrl: { en: `http://localhost:${port}/service-alerts.html`, cy: `http://localhost:${port}/cy/service-alerts.html` } } },
+      { id: 'closures', src: `http://127.0.0.1:${port}/feeds/school-closures.json`, widget: 'closure-ticker', ttlSeconds: 1, origins, fragment: { moreUrl: { en: `http://localhost:${port}/school-closures.html`, cy: `http://localhost:${port}/cy/school-closures.html` } } },
     ],
     media: { dir: join(dir, 'media'), maxBytes: 20971520, retentionDays: 400 },
     limits: { reportsPerIpPerHour: 200, mediaPerIpPerHour: 600 },

@@ -1,6 +1,11 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { http, HttpResponse } from 'msw';
+import { alertsFragment } from '../src/alert-banner/fragment.js';
+import { adapters } from '../src/alert-banner/formats/index.js';
+import type { AlertFeed } from '../src/alert-banner/types.js';
+import { parseFeed } from '../src/core/feed/parse.js';
 import { alertHandlers } from '../test/mocks/alerts.js';
 import { bilingualCap, civicAlerts } from '../test/fixtures/alerts.js';
 import { storyUrl } from '../.storybook/isolate.js';
@@ -164,3 +169,54 @@ export const WithShareBars: Story = {
   </div>`,
 };
 export const WithShareBarsWelsh: Story = { ...WithShareBars, args: { lang: 'cy' } };
+
+// The Met Office's weather-warnings RSS (format met-office), shaped as the real feed is (see
+// test/fixtures/real/met-office/), with warnings valid today and tomorrow.
+const metOfficeFeed = (): string => {
+  const parts = (date: Date) =>
+    Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: '2-digit', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .formatToParts(date)
+        .map((p) => [p.type, p.value]),
+    );
+  const words = (date: Date) => {
+    const p = parts(date);
+    return `${p['hour']}${p['minute']} ${p['weekday']} ${p['day']} ${p['month']}`;
+  };
+  // From midnight today to the end of tomorrow (UTC): the same words in every preview of the day.
+  const from = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000);
+  const to = new Date(from.getTime() + 2 * 86_400_000 - 60_000);
+  const link = `https://www.metoffice.gov.uk/weather/warnings-and-advice/uk-warnings#?date=${from.toISOString().slice(0, 10)}&amp;id=story&amp;referrer=rss`;
+  const item = (colour: string, kind: string) => `<item>
+    <title>${colour} warning of ${kind} affecting Wales</title>
+    <link>${link}</link>
+    <description>${colour} warning of ${kind} affecting Wales: Ceredigion, Gwynedd, Powys valid from ${words(from)} to ${words(to)}</description>
+    <guid isPermaLink="false">${link}&amp;kind=${kind}</guid>
+  </item>`;
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Met Office warnings for Wales</title><link>https://www.metoffice.gov.uk/weather/warnings-and-advice/uk-warnings</link><description>Weather warnings of severe and extreme weather from the Met Office</description>${item('Amber', 'snow')}${item('Yellow', 'ice')}</channel></rss>`;
+};
+const metOffice = http.get('/feeds/met-office.xml', () => HttpResponse.xml(metOfficeFeed(), { headers: { 'content-type': 'application/rss+xml' } }));
+export const MetOfficeWarnings: Story = { args: { src: '/feeds/met-office.xml', format: 'met-office' }, parameters: { msw: [metOffice] } };
+export const MetOfficeWarningsWelsh: Story = { args: { src: '/feeds/met-office.xml', format: 'met-office', lang: 'cy' }, parameters: { msw: [metOffice] } };
+
+// The relay's server-rendered fragment (civic-relay /fragments) inside the tag, styled by
+// cdn/civic-widgets.css: what a resident sees before the script runs, without JavaScript, or (as
+// here) while the feed cannot be reached. The widget keeps it and draws the same alerts in the same
+// boxes once it has data.
+const withFragment: Story['loaders'] = [
+  async ({ args }) => {
+    const url = new URL('/feeds/alerts.json', location.href).href;
+    const { data } = await parseFeed<AlertFeed>({ status: 200, contentType: 'application/json', text: JSON.stringify(civicAlerts) }, url, 'json', adapters);
+    return { fragment: alertsFragment(data, { lang: (args).lang === 'cy' ? 'cy' : 'en', base: url, version: '"story"', fetchedAt: Date.now(), max: 3, moreUrl: '/service-alerts' }) };
+  },
+];
+export const ServerRenderedFragment: Story = {
+  args: { src: '/feeds/unreachable.json' },
+  parameters: { msw: [http.get('/feeds/unreachable.json', () => HttpResponse.error())] },
+  loaders: withFragment,
+  render: (args, { loaded }) => html`<link rel="stylesheet" href="./cdn/civic-widgets.css" />
+    <div lang=${args.lang}>
+      <civic-alert-banner src=${args.src} max="3">${unsafeHTML((loaded as { fragment: string }).fragment)}</civic-alert-banner>
+    </div>`,
+};
+export const ServerRenderedFragmentWelsh: Story = { ...ServerRenderedFragment, args: { ...ServerRenderedFragment.args, lang: 'cy' } };

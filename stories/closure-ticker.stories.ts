@@ -1,7 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components';
 import { storyUrl } from '../.storybook/isolate.js';
 import { html } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { http, HttpResponse } from 'msw';
+import { closuresFragment } from '../src/closure-ticker/fragment.js';
+import { adapters } from '../src/closure-ticker/formats/index.js';
+import type { ClosureFeed } from '../src/closure-ticker/types.js';
+import { parseFeed } from '../src/core/feed/parse.js';
 import { closuresCsv, closuresJson, closuresRss } from '../test/fixtures/closures.js';
 
 interface Args {
@@ -118,3 +123,24 @@ export const ListOnAPhone: Story = {
     <civic-closure-ticker src=${args.src} mode="list"><a href="/school-closures">School closures today</a></civic-closure-ticker>
   </div>`,
 };
+
+// The relay's server-rendered fragment (civic-relay /fragments) inside the tag, styled by
+// cdn/civic-widgets.css: what a resident sees before the script runs, without JavaScript, or (as here)
+// while the feed cannot be reached. Still on a phone or with Reduce Motion, one line where there is room.
+const withFragment: Story['loaders'] = [
+  async ({ args }) => {
+    const url = new URL('/feeds/closures.json', location.href).href;
+    const { data } = await parseFeed<ClosureFeed>({ status: 200, contentType: 'application/json', text: JSON.stringify(undated) }, url, 'json', adapters);
+    return { fragment: closuresFragment(data, { lang: (args).lang === 'cy' ? 'cy' : 'en', base: url, version: '"story"', fetchedAt: Date.now(), moreUrl: '/school-closures' }) };
+  },
+];
+export const ServerRenderedFragment: Story = {
+  args: { src: '/feeds/unreachable.json' },
+  parameters: { msw: [http.get('/feeds/unreachable.json', () => HttpResponse.error())] },
+  loaders: withFragment,
+  render: (args, { loaded }) => html`<link rel="stylesheet" href="./cdn/civic-widgets.css" />
+    <div lang=${args.lang}>
+      <civic-closure-ticker src=${args.src} list-url="/school-closures">${unsafeHTML((loaded as { fragment: string }).fragment)}</civic-closure-ticker>
+    </div>`,
+};
+export const ServerRenderedFragmentWelsh: Story = { ...ServerRenderedFragment, args: { ...ServerRenderedFragment.args, lang: 'cy' } };

@@ -15,12 +15,18 @@ export type Lang = 'en' | 'cy';
 /** `cy`, `cy-GB` → cy; anything else → en. */
 export const toLang = (value: unknown): Lang => (typeof value === 'string' && /^cy(-|$)/i.test(value.trim()) ? 'cy' : 'en');
 
+/** The page with every item, in the fragment's language when the config names one per language. */
+const moreUrlFor = (feed: FeedConfig, lang: Lang): string | undefined => {
+  const more = feed.fragment?.moreUrl;
+  return typeof more === 'object' ? (more[lang] ?? more.en) : more;
+};
+
 /** The fragment, or the reason the feed cannot be read (a FeedError's reason: parse, shape, content-type…). */
 export async function fragmentOf(feed: FeedConfig, copy: FeedCopy, lang: Lang, now = Date.now()): Promise<{ html: string } | { failure: string }> {
   try {
     const html = await renderFragment(
       { widget: feed.widget, bytes: Buffer.from(copy.body, 'base64'), contentType: copy.contentType, url: feed.src, format: feed.format },
-      { lang, version: copy.etag, fetchedAt: copy.fetchedAt, now, ...feed.fragment },
+      { lang, version: copy.etag, fetchedAt: copy.fetchedAt, now, ...feed.fragment, moreUrl: moreUrlFor(feed, lang) },
     );
     return { html };
   } catch (error) {

@@ -104,7 +104,7 @@ describe('fragments', () => {
       ],
     };
     const source = await startSource(JSON.stringify(closures));
-    await withRelay(source, { id: 'alerts', widget: 'closure-ticker', fragment: { moreUrl: 'https://www.anyshire.gov.uk/school-closures', cutoff: '23:59' } }, async (relay) => {
+    await withRelay(source, { id: 'alerts', widget: 'closure-ticker', fragment: { moreUrl: { en: 'https://www.anyshire.gov.uk/school-closures', cy: 'https://www.anyshire.gov.uk/cy/ysgolion-ar-gau' }, cutoff: '23:59' } }, async (relay) => {
       const html = await (await fetch(`${relay.url}/fragments/alerts.html`)).text();
       assertPlain(html);
       assert.match(html, /<section class="civic-closures" aria-label="School closures">/);
@@ -115,6 +115,7 @@ describe('fragments', () => {
       const cy = await (await fetch(`${relay.url}/fragments/alerts.html?lang=cy`)).text();
       assert.match(cy, /<strong class="school">Ysgol Gynradd Pen y Bryn<\/strong>/);
       assert.match(cy, /aria-label="Ysgolion ar gau"/);
+      assert.match(cy, /<a class="see-all" href="https:\/\/www\.anyshire\.gov\.uk\/cy\/ysgolion-ar-gau">/, 'the Welsh page, for the Welsh fragment');
     });
     await source.close();
   });

@@ -124,8 +124,10 @@ export const styles = css`
     align-items: center;
     gap: var(--_space-2);
   }
+  /* At least 15 rem before "Show all" sits beside it: on a phone the button goes under the schools,
+     which used to be squeezed into a column a word wide and cut off. */
   .viewport {
-    flex: 1;
+    flex: 1 1 15rem;
     min-width: 0;
     overflow: hidden;
   }

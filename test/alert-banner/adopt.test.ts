@@ -13,6 +13,7 @@ import type { AlertFeed } from '../../src/alert-banner/types.js';
 import { parseFeed } from '../../src/core/feed/parse.js';
 import { writeStored } from '../../src/core/feed/store.js';
 import { civicAlerts } from '../fixtures/alerts.js';
+import { expectAccessible } from '../a11y.js';
 import { clearAnnouncements, realDelay, until } from '../helpers.js';
 
 const NOW = new Date('2026-01-09T07:42:00Z');
@@ -83,6 +84,7 @@ describe('alert banner with a server-rendered fragment', () => {
         expect(el.shadowRoot!.querySelector('slot'), 'the fragment stays while the feed is awaited').to.not.equal(null);
         expect(marker.querySelectorAll('li.alert')).to.have.length(3);
         const before = boxes(el, marker);
+        await expectAccessible(el, 'the server-rendered fragment');
         expect(before[0]![3], 'the fragment takes room').to.be.greaterThan(100);
         release();
         await until(() => !!el.shadowRoot!.querySelector('section'), 'the widget renders');

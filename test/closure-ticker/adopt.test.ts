@@ -13,6 +13,7 @@ import { adapters } from '../../src/closure-ticker/formats/index.js';
 import type { ClosureFeed } from '../../src/closure-ticker/types.js';
 import { parseFeed } from '../../src/core/feed/parse.js';
 import { closuresJson } from '../fixtures/closures.js';
+import { expectAccessible } from '../a11y.js';
 import { clearAnnouncements, realDelay, until } from '../helpers.js';
 
 const NOW = new Date('2026-01-09T07:00:00Z'); // Friday, 07:00 in London
@@ -102,6 +103,7 @@ describe('closure ticker with a server-rendered fragment', () => {
         const marker = el.querySelector<HTMLElement>('[data-civic-fragment]')!;
         expect(el.shadowRoot!.querySelector('slot')).to.not.equal(null);
         const before = boxes(el, marker);
+        await expectAccessible(el, 'the server-rendered fragment');
         release();
         await until(() => !!el.shadowRoot!.querySelector('section'), 'the widget renders');
         await el.updateComplete;
