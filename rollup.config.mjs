@@ -103,9 +103,26 @@ const FRAGMENT_EXTRAS = `
   .civic-placeholder {
     visibility: hidden;
   }
+  /* The closure list's search box, kept as room: its label, hint and field, as the widget draws them. */
+  .civic-placeholder-block {
+    visibility: hidden;
+  }
+  .civic-search-label {
+    display: block;
+    font-weight: 700;
+  }
+  .civic-search-field {
+    display: block;
+    width: 100%;
+    max-width: 30rem;
+    min-height: 44px;
+    padding: var(--_space-1);
+    border: 2px solid;
+  }
   /* Without JavaScript nothing will upgrade: no room kept, and every school listed. */
   @media (scripting: none) {
-    .civic-placeholder {
+    .civic-placeholder,
+    .civic-placeholder-block {
       display: none !important;
     }
     .ticker .track ul > li {

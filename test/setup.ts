@@ -46,6 +46,21 @@ export async function expectingBugs<T>(body: () => Promise<T>): Promise<T> {
 
 export const worker = setupWorker();
 
+/**
+ * Every fetch the page has started and not yet settled. msw counts a request only once it reaches
+ * the service worker, which in WebKit under load can be well after the fetch was made: a test that
+ * ended then (a form still loading a service's questions) met no handler in the next one.
+ */
+let fetching = 0;
+const pageFetch = globalThis.fetch.bind(globalThis);
+globalThis.fetch = (...args: Parameters<typeof fetch>): Promise<Response> => {
+  fetching++;
+  const settle = () => void (fetching = Math.max(0, fetching - 1));
+  const answer = pageFetch(...args);
+  answer.then(settle, settle);
+  return answer;
+};
+
 /** The test runner's own requests (modules, fixtures read by tests) are not the widgets' business. */
 function isTestRunnerRequest(url: URL): boolean {
   return (
@@ -92,7 +107,7 @@ afterEach(async () => {
   // A fetch already made takes a moment to reach the service worker (and count as pending).
   await new Promise((resolve) => realSetTimeout(resolve, 30));
   const start = performance.now();
-  while (pending > 0 && performance.now() - start < 2000) await new Promise((resolve) => realSetTimeout(resolve, 10));
+  while ((pending > 0 || fetching > 0) && performance.now() - start < 3000) await new Promise((resolve) => realSetTimeout(resolve, 10));
   worker.resetHandlers();
   const seen = [...unhandled.splice(0), ...escaped.splice(0)];
   if (seen.length) console.warn('pending at the end:', pending);

@@ -29,7 +29,7 @@ export interface FeedConfig {
   timeoutMs: number;
   origins: string[];
   /** How the fragment shows the items (the widget's attributes). */
-  fragment?: { max?: number; headingLevel?: number; label?: string; area?: string; moreUrl?: string | { en: string; cy?: string }; cutoff?: string } | undefined;
+  fragment?: { max?: number; headingLevel?: number; label?: string; area?: string; moreUrl?: string | { en: string; cy?: string }; cutoff?: string; mode?: 'ticker' | 'list' } | undefined;
 }
 
 export interface Config {

@@ -117,6 +117,13 @@ describe('fragments', () => {
       assert.match(cy, /aria-label="Ysgolion ar gau"/);
       assert.match(cy, /<a class="see-all" href="https:\/\/www\.anyshire\.gov\.uk\/cy\/ysgolion-ar-gau">/, 'the Welsh page, for the Welsh fragment');
     });
+    // List mode: grouped by status, as the widget's list (with the open school too).
+    await withRelay(source, { id: 'alerts', widget: 'closure-ticker', fragment: { mode: 'list' } }, async (relay) => {
+      const html = await (await fetch(`${relay.url}/fragments/alerts.html`)).text();
+      assertPlain(html);
+      assert.deepEqual([...html.matchAll(/<h3>(.*?) <span class="count">\((\d+)\)<\/span><\/h3>/g)].map((m) => `${m[1]} ${m[2]}`), ['Closed 1', 'Late start 1', 'Open 1']);
+      assert.match(html, /<li class="item row closed" data-id="hill" data-rank="1">/);
+    });
     await source.close();
   });
 

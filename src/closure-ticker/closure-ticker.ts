@@ -301,7 +301,8 @@ export class CivicClosureTicker extends CivicFeedElement<ClosureFeed> {
   override render(): TemplateResult {
     const t = this.#text;
     const feed = this.feed;
-    if (!feed.data) return html`<slot></slot>`;
+    // List mode's code arrives on demand: a server-rendered list stays until it has.
+    if (!feed.data || (this.mode === 'list' && !this.#list && this.querySelector(':scope > [data-civic-fragment]'))) return html`<slot></slot>`;
     const { day, tomorrow } = this.#day();
     const closures = this.#closures(day);
     const updated = freshnessText(t, feed.data.updated, feed.data.closures.map((c) => c.updated), feed.updatedAt);

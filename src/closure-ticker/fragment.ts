@@ -13,7 +13,7 @@ import { escapeHtml, fragmentMarker, placeholder, translator } from '../core/i18
 import { safeUrl } from '../core/safe-url.js';
 import { closureDay, closureSummary, closuresOn, closureWhen, type ClosureText } from './current.js';
 import { cy, en } from './messages.js';
-import type { Closure, ClosureFeed } from './types.js';
+import { STATUSES, type Closure, type ClosureFeed } from './types.js';
 
 /** Closures a still ticker shows before "Show all" (the widget's FIRST). */
 const FIRST = 3;
@@ -23,6 +23,8 @@ export interface ClosureFragmentOptions {
   area?: string | undefined;
   cutoff?: string | undefined;
   label?: string | undefined;
+  /** The widget's `mode`: `ticker` (default) or `list` (grouped by status, with room for the search box). */
+  mode?: 'ticker' | 'list' | undefined;
   /** The council's full closures page: "See all closures" (the widget's `list-url`), and "Show all N closures". */
   moreUrl?: string | undefined;
   /** The feed's address: relative links resolve against it. */
@@ -43,6 +45,40 @@ function itemHtml(c: Closure, when: string, t: ClosureText): string {
   ].join('');
 }
 
+/** One school in list mode: the widget's row, with room kept for its "My school" button. */
+function rowHtml(c: Closure, when: string, t: ClosureText, base: string): string {
+  const url = safeUrl(c.url, base);
+  const closedWhen = c.status === 'closed' && when;
+  return [
+    `<li class="item row ${c.status}" data-id="${escapeHtml(c.id)}" data-rank="1">`,
+    `<div class="name"><strong class="school">${escapeHtml(c.school)}</strong>`,
+    c.reason ? ` <span class="reason">${escapeHtml(c.reason)}</span>` : '',
+    c.affected ? ` <span class="affected">${escapeHtml(t.t('affected', { list: c.affected.join(', ') }))}</span>` : '',
+    '</div>',
+    `<div class="state"><span class="status"><span class="dot" aria-hidden="true"></span>${escapeHtml(closedWhen || t.t(`status.${c.status}`))}</span>`,
+    when && !closedWhen ? ` <span class="when">${escapeHtml(when)}</span>` : '',
+    '</div><div class="actions">',
+    url ? `<a href="${escapeHtml(url)}">${escapeHtml(t.t('moreInformation'))}<span class="visually-hidden">: ${escapeHtml(c.school)}</span></a>` : '',
+    `<span class="star civic-placeholder" aria-hidden="true"><span class="star-icon">☆</span>${escapeHtml(t.t('mySchool'))}</span>`,
+    '</div></li>',
+  ].join('');
+}
+
+/**
+ * List mode: the room of the search box (its label, hint and field, invisible until the widget
+ * upgrades, gone without JavaScript), then the schools grouped by status, as the widget groups them.
+ */
+function listHtml(closures: Closure[], day: string, tomorrow: boolean, t: ClosureText, base: string): string {
+  const search = `<div class="civic-search civic-placeholder-block" aria-hidden="true"><span class="civic-search-label">${escapeHtml(t.t('find'))}</span><p class="hint">${escapeHtml(t.t('findHint'))}</p><span class="civic-search-field"></span></div>`;
+  const groups = STATUSES.map((status) => [t.t(`status.${status}`), closures.filter((c) => c.status === status)] as const).filter(([, items]) => items.length);
+  return (
+    search +
+    groups
+      .map(([heading, items]) => `<h3>${escapeHtml(heading)} <span class="count">(${items.length})</span></h3><ul role="list">${items.map((c) => rowHtml(c, closureWhen(c, day, tomorrow, t), t, base)).join('')}</ul>`)
+      .join('')
+  );
+}
+
 /** The fragment for `feed`'s closures on the day the ticker shows now. */
 export function closuresFragment(feed: ClosureFeed, options: ClosureFragmentOptions): string {
   const t: ClosureText = translator(options.lang, { en: { ...core.en, ...en }, cy: { ...core.cy, ...cy } });
@@ -58,7 +94,9 @@ export function closuresFragment(feed: ClosureFeed, options: ClosureFragmentOpti
     `<section class="civic-closures" aria-label="${escapeHtml(options.label?.trim() || t.t('region'))}">`,
     `<p class="summary"><strong>${escapeHtml(closureSummary(closures, t))}</strong> ${updated ? `<span class="updated">${escapeHtml(updated)}</span>` : ''}</p>`,
     tomorrow ? `<p class="tomorrow">${escapeHtml(t.t('tomorrow', { date: formatDate(new Date(`${day}T12:00:00Z`), t.lang) }))}</p>` : '',
-    closures.length
+    closures.length && options.mode === 'list'
+      ? listHtml(closures, day, tomorrow, t, options.base)
+      : closures.length
       ? [
           '<div class="ticker"><div class="viewport"><div class="track">',
           `<ul role="list">${shown.map((c) => itemHtml(c, closureWhen(c, day, tomorrow, t), t)).join('')}</ul>`,

@@ -45,15 +45,15 @@ function boxes(host: HTMLElement, root: ParentNode): number[][] {
   };
   return [
     [0, 0, Math.round(origin.width), Math.round(origin.height)],
-    ...[...root.querySelectorAll('section, .summary, .ticker, .viewport, .see-all')].map(box),
+    ...[...root.querySelectorAll('section, .summary, .ticker, .viewport, .see-all, h3, .row, .row .actions')].map(box),
     // The moving track slides (a transform): each school's height, not its place.
     [...root.querySelectorAll('ul[role="list"] > li')].map((li) => Math.round(li.getBoundingClientRect().height)),
   ];
 }
 
-async function mount(markup: string, lang: string, width: number): Promise<CivicClosureTicker> {
+async function mount(markup: string, lang: string, width: number, mode = 'ticker'): Promise<CivicClosureTicker> {
   const wrapper = await fixture(html`<div lang=${lang} style="width: ${width}px"></div>`);
-  wrapper.innerHTML = `<civic-closure-ticker src="${FEED}" list-url="/school-closures">${markup}</civic-closure-ticker>`; // test markup only
+  wrapper.innerHTML = `<civic-closure-ticker src="${FEED}" list-url="/school-closures" mode="${mode}">${markup}</civic-closure-ticker>`; // test markup only
   return wrapper.querySelector<CivicClosureTicker>('civic-closure-ticker')!;
 }
 
@@ -85,32 +85,36 @@ describe('closure ticker with a server-rendered fragment', () => {
     sinon.restore();
   });
 
-  const cases: [number, 'reduce' | 'no-preference', 'en' | 'cy'][] = [
-    [1280, 'no-preference', 'en'],
-    [1280, 'no-preference', 'cy'],
-    [1280, 'reduce', 'en'],
-    [320, 'no-preference', 'en'],
-    [320, 'no-preference', 'cy'],
+  const cases: [number, 'reduce' | 'no-preference', 'en' | 'cy', 'ticker' | 'list'][] = [
+    [1280, 'no-preference', 'en', 'ticker'],
+    [1280, 'no-preference', 'cy', 'ticker'],
+    [1280, 'reduce', 'en', 'ticker'],
+    [320, 'no-preference', 'en', 'ticker'],
+    [320, 'no-preference', 'cy', 'ticker'],
+    [1280, 'no-preference', 'en', 'list'],
+    [1280, 'no-preference', 'cy', 'list'],
+    [320, 'no-preference', 'en', 'list'],
+    [320, 'no-preference', 'cy', 'list'],
   ];
-  for (const [width, motion, lang] of cases) {
-    it(`shows the same schools in the same boxes before and after the feed answers (${width} px, motion ${motion}, ${lang})`, async () => {
+  for (const [width, motion, lang, mode] of cases) {
+    it(`shows the same schools in the same boxes before and after the feed answers (${mode}, ${width} px, motion ${motion}, ${lang})`, async () => {
       await emulateMedia({ reducedMotion: motion });
       await linkStyles();
       try {
         const { release } = heldFeed(closuresJson);
-        const el = await mount(await fragment(closuresJson, lang, { moreUrl: `${location.origin}/school-closures` }), lang, width);
+        const el = await mount(await fragment(closuresJson, lang, { moreUrl: `${location.origin}/school-closures`, mode }), lang, width, mode);
         await el.updateComplete;
         const marker = el.querySelector<HTMLElement>('[data-civic-fragment]')!;
         expect(el.shadowRoot!.querySelector('slot')).to.not.equal(null);
         const before = boxes(el, marker);
         await expectAccessible(el, 'the server-rendered fragment');
         release();
-        await until(() => !!el.shadowRoot!.querySelector('section'), 'the widget renders');
+        await until(() => !!el.shadowRoot!.querySelector(mode === 'list' ? 'section input' : 'section'), 'the widget renders');
         await el.updateComplete;
         const shadow = el.shadowRoot!;
-        expect(shadow.querySelector('.ticker')!.classList.contains('moving'), 'the widget moves only with room and motion').to.equal(width === 1280 && motion === 'no-preference');
+        if (mode === 'ticker') expect(shadow.querySelector('.ticker')!.classList.contains('moving'), 'the widget moves only with room and motion').to.equal(width === 1280 && motion === 'no-preference');
         expect(JSON.stringify(boxes(el, shadow))).to.equal(JSON.stringify(before));
-        const words = (root: ParentNode) => [...root.querySelectorAll('ul[role="list"] > li')].map(text);
+        const words = (root: ParentNode) => [...root.querySelectorAll('ul[role="list"] > li')].map((li) => (mode === 'list' ? [li.querySelector('.name'), li.querySelector('.state')].map(text).join(' | ') : text(li)));
         expect(words(shadow)).to.deep.equal(words(marker));
         expect(text(shadow.querySelector('.summary'))).to.equal(text(marker.querySelector('.summary')));
         await realDelay(50);
