@@ -4,6 +4,7 @@
  */
 import { setupWorker } from 'msw/browser';
 import { expect, fixtureCleanup } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { requestsInFlight } from '../src/core/feed/source.js';
 
 export { http, HttpResponse, delay } from 'msw';
@@ -91,10 +92,33 @@ let pending = 0;
 export const pendingRequests = (): number => pending;
 /** How many of those hang on purpose (see hang()): they never settle while the test runs. */
 export const hangingRequests = (): number => hanging.length;
-worker.events.on('request:start', () => void pending++);
+worker.events.on('request:start', ({ request }) => {
+  pending++;
+  const url = new URL(request.url);
+  if (!isTestRunnerRequest(url)) usage.hosts.add(url.hostname);
+});
 worker.events.on('request:end', () => void (pending = Math.max(0, pending - 1)));
 
+/**
+ * What the widgets keep on the device (our keys, as patterns; IndexedDB databases) and the hosts they
+ * ask, over this file's tests: run.mjs checks docs/privacy.md names each.
+ */
+const usage = { storage: new Set<string>(), hosts: new Set<string>() };
+const keyPattern = (key: string) => key.replace(/^civic-widgets:feed:.*$/, 'civic-widgets:feed:<kind>:<url>').replace(/^(civic-widgets:report:).*$/, '$1<endpoint>');
+async function noteStorage(): Promise<void> {
+  for (const [name, area] of [['localStorage', localStorage], ['sessionStorage', sessionStorage]] as const) {
+    for (let i = 0; i < area.length; i++) {
+      const key = area.key(i);
+      // (The storage helpers' own unit tests use names of their own, `civic-widgets:test-…`.)
+      if (key?.startsWith('civic-widgets:') && !key.startsWith('civic-widgets:test-')) usage.storage.add(`${name} ${keyPattern(key)}`);
+    }
+  }
+  const databases = (await indexedDB.databases?.()) ?? [];
+  for (const { name } of databases) if (name) usage.storage.add(`IndexedDB ${name}`);
+}
+
 afterEach(async () => {
+  await noteStorage();
   for (const release of hanging.splice(0)) release();
   // Feed requests already made finish under this test's handlers (WebKit can hand a request to the
   // service worker late: after the handlers were reset, it failed the next test instead).
@@ -115,5 +139,6 @@ afterEach(async () => {
 });
 
 after(async () => {
+  await executeServerCommand('civic-privacy-usage', { storage: [...usage.storage], hosts: [...usage.hosts] });
   await worker.stop();
 });

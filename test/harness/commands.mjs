@@ -14,7 +14,21 @@
 //   changed through xsettingsd, which run.mjs starts on the Xvfb display.
 
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+
+/**
+ * What the widgets kept on the device and which hosts they asked, as each test file saw it (see
+ * test/setup.ts): gathered per engine in test-results/privacy-usage-<engine>.json, and checked against
+ * docs/privacy.md by run.mjs.
+ */
+function recordUsage(engine, { storage = [], hosts = [] }) {
+  const file = `test-results/privacy-usage-${engine}.json`;
+  mkdirSync('test-results', { recursive: true });
+  const seen = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { storage: [], hosts: [] };
+  const merge = (a, b) => [...new Set([...a, ...b])].sort();
+  writeFileSync(file, JSON.stringify({ storage: merge(seen.storage, storage), hosts: merge(seen.hosts, hosts) }, null, 2));
+  return true;
+}
 
 const KEY_ALIASES = { Space: ' ' };
 /** W3C WebDriver key codes for the keys the tests press. */
@@ -66,6 +80,7 @@ export function engineCommands(engine) {
     name: 'civic-engine-commands',
     async executeCommand({ command, payload, session }) {
       if (!command.startsWith('civic-')) return undefined;
+      if (command === 'civic-privacy-usage') return recordUsage(engine, payload);
       if (engine === 'webkit') return webkitCommand(session.browser.driver, command, payload);
       const page = session.browser.getPage(session.id);
       if (command === 'civic-viewport') {

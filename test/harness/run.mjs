@@ -54,6 +54,7 @@ mkdirSync('test-results', { recursive: true });
 const results = [];
 for (const engine of engines) {
   rmSync(`test-results/totals-${engine}.txt`, { force: true });
+  rmSync(`test-results/privacy-usage-${engine}.json`, { force: true });
   const start = Date.now();
   console.log(`\n== browser tests in ${engine}`);
   const runner = [process.execPath, 'node_modules/@web/test-runner/dist/bin.js', ...rest];
@@ -79,6 +80,23 @@ for (const { engine, line, seconds, ok } of results) {
   failed += Number(f) + (ok || Number(f) ? 0 : 1);
   skipped += Number(s);
   console.log(`${engine}: ${line} (${seconds} s)${ok ? '' : ' ✗'}`);
+}
+// docs/privacy.md names every storage key pattern, IndexedDB database and host the widgets used in
+// this run (recorded by test/setup.ts): a key or a host it does not name fails the run.
+const usage = engines.flatMap((engine) => {
+  try {
+    return [JSON.parse(readFileSync(`test-results/privacy-usage-${engine}.json`, 'utf8'))];
+  } catch {
+    return [];
+  }
+});
+const privacy = readFileSync('docs/privacy.md', 'utf8');
+const undocumented = [...new Set(usage.flatMap((u) => [...u.storage.map((k) => k.split(' ').slice(1).join(' ')), ...u.hosts]))].filter((thing) => !privacy.includes(`\`${thing}\``));
+console.log(`\n== docs/privacy.md: ${usage.length ? usage.reduce((n, u) => n + u.storage.length, 0) : 0} storage uses and ${new Set(usage.flatMap((u) => u.hosts)).size} hosts seen`);
+if (undocumented.length) {
+  console.log(`docs/privacy.md does not name what the widgets used: ${undocumented.join(', ')} ✗`);
+  failed++;
+  results.push({ ok: false });
 }
 const total = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 writeFileSync('test-results/totals.txt', `${total}\n`);
