@@ -3,8 +3,8 @@
 // the same alerts in the same place, so nothing moves; a newer stored copy or network answer wins, and
 // only what differs from the fragment is announced. Needs `npm run build` (the CSS is generated).
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
 import { worker, http, HttpResponse } from '../setup.js';
+import { boxesIn, heldFeed as heldFeedAt, linkWidgetsCss, fragmentTestHooks, unlinkWidgetsCss } from '../fragment-helpers.js';
 import '../../src/alert-banner/define.js';
 import type { CivicAlertBanner } from '../../src/alert-banner/alert-banner.js';
 import { alertsFragment } from '../../src/alert-banner/fragment.js';
@@ -14,7 +14,7 @@ import { parseFeed } from '../../src/core/feed/parse.js';
 import { writeStored } from '../../src/core/feed/store.js';
 import { civicAlerts } from '../fixtures/alerts.js';
 import { expectAccessible } from '../a11y.js';
-import { clearAnnouncements, realDelay, until } from '../helpers.js';
+import { realDelay, until } from '../helpers.js';
 
 const NOW = new Date('2026-01-09T07:42:00Z');
 const FEED = '/feeds/adopt.json';
@@ -27,25 +27,10 @@ async function fragment(feed: object, lang: 'en' | 'cy', fetchedAt = NOW.getTime
   return alertsFragment(data, { lang, base: url, version: '"v1"', fetchedAt, max: 3, ...more });
 }
 
-/** The feed answers only when `release()` is called: the time a first visitor waits for it. */
-const holding: (() => void)[] = [];
-function heldFeed(feed: () => object): { release: () => void } {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  holding.push(release);
-  worker.use(http.get(FEED, async () => (await held, HttpResponse.json(feed()))));
-  return { release };
-}
+const heldFeed = (feed: () => object) => heldFeedAt(FEED, feed);
 
 /** Each alert's box and the banner's, relative to the banner, rounded to the pixel. */
-function boxes(host: HTMLElement, root: ParentNode): number[][] {
-  const origin = host.getBoundingClientRect();
-  const box = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    return [r.left - origin.left, r.top - origin.top, r.width, r.height].map(Math.round);
-  };
-  return [[0, 0, Math.round(origin.width), Math.round(origin.height)], ...[...root.querySelectorAll('li.alert, .controls')].map(box)];
-}
+const boxes = (host: HTMLElement, root: ParentNode) => boxesIn(host, root, 'li.alert, .controls');
 
 async function mount(markup: string, lang: string, width: number): Promise<CivicAlertBanner> {
   const wrapper = await fixture(html`<div lang=${lang} style="width: ${width}px"></div>`);
@@ -55,24 +40,9 @@ async function mount(markup: string, lang: string, width: number): Promise<Civic
 
 describe('alert banner with a server-rendered fragment', () => {
   let link: HTMLLinkElement;
-  before(async () => {
-    link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = '/cdn/civic-widgets.css';
-    const loaded = new Promise((resolve, reject) => ((link.onload = resolve), (link.onerror = reject)));
-    document.head.append(link);
-    await loaded; // cdn/civic-widgets.css is missing: run `npm run build` first
-  });
-  after(() => link.remove());
-  beforeEach(() => {
-    localStorage.clear();
-    clearAnnouncements();
-    sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  });
-  afterEach(() => {
-    for (const release of holding.splice(0)) release(); // no request left hanging into the next test
-    sinon.restore();
-  });
+  before(async () => (link = await linkWidgetsCss()));
+  after(() => unlinkWidgetsCss());
+  fragmentTestHooks(NOW);
 
   for (const width of [1280, 320]) {
     for (const lang of ['en', 'cy'] as const) {

@@ -3,8 +3,8 @@
 // Reduce Motion and one moving line where there is room, so the upgrade moves nothing; the fragment's
 // schools are not announced again. Needs `npm run build` (the CSS is generated).
 import { expect, fixture, html } from '@open-wc/testing';
-import sinon from 'sinon';
-import { worker, http, HttpResponse } from '../setup.js';
+import '../setup.js';
+import { boxesIn, heldFeed as heldFeedAt, linkWidgetsCss, fragmentTestHooks, unlinkWidgetsCss } from '../fragment-helpers.js';
 import { emulateMedia } from '../harness/engine.js';
 import '../../src/closure-ticker/define.js';
 import type { CivicClosureTicker } from '../../src/closure-ticker/closure-ticker.js';
@@ -14,7 +14,7 @@ import type { ClosureFeed } from '../../src/closure-ticker/types.js';
 import { parseFeed } from '../../src/core/feed/parse.js';
 import { closuresJson } from '../fixtures/closures.js';
 import { expectAccessible } from '../a11y.js';
-import { clearAnnouncements, realDelay, until } from '../helpers.js';
+import { realDelay, until } from '../helpers.js';
 
 const NOW = new Date('2026-01-09T07:00:00Z'); // Friday, 07:00 in London
 const FEED = '/feeds/adopt-closures.json';
@@ -27,25 +27,12 @@ async function fragment(feed: object, lang: 'en' | 'cy', more = {}): Promise<str
   return closuresFragment(data, { lang, base: url, version: '"c1"', fetchedAt: NOW.getTime(), ...more });
 }
 
-const holding: (() => void)[] = [];
-function heldFeed(feed: object): { release: () => void } {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  holding.push(release);
-  worker.use(http.get(FEED, async () => (await held, HttpResponse.json(feed))));
-  return { release };
-}
+const heldFeed = (feed: object) => heldFeedAt(FEED, () => feed);
 
 /** The boxes that make the ticker's height (relative to it), and each school's height. */
-function boxes(host: HTMLElement, root: ParentNode): number[][] {
-  const origin = host.getBoundingClientRect();
-  const box = (el: Element) => {
-    const r = el.getBoundingClientRect();
-    return [r.left - origin.left, r.top - origin.top, r.width, r.height].map(Math.round);
-  };
+function boxes(host: HTMLElement, root: ParentNode): (number[] | number)[] {
   return [
-    [0, 0, Math.round(origin.width), Math.round(origin.height)],
-    ...[...root.querySelectorAll('section, .summary, .ticker, .viewport, .see-all, h3, .row, .row .actions')].map(box),
+    ...boxesIn(host, root, 'section, .summary, .ticker, .viewport, .see-all, h3, .row, .row .actions'),
     // The moving track slides (a transform): each school's height, not its place.
     [...root.querySelectorAll('ul[role="list"] > li')].map((li) => Math.round(li.getBoundingClientRect().height)),
   ];
@@ -58,32 +45,9 @@ async function mount(markup: string, lang: string, width: number, mode = 'ticker
 }
 
 describe('closure ticker with a server-rendered fragment', () => {
-  let link: HTMLLinkElement | undefined;
-  /**
-   * Links cdn/civic-widgets.css afresh: a resident's Reduce Motion is set before the page loads.
-   * (WebKitGTK does not re-evaluate a loaded stylesheet's media queries when the setting changes with
-   * the page open, which the harness does between tests.)
-   */
-  async function linkStyles(): Promise<void> {
-    link?.remove();
-    const next = document.createElement('link');
-    next.rel = 'stylesheet';
-    next.href = `/cdn/civic-widgets.css?${Math.random()}`;
-    const loaded = new Promise((resolve, reject) => ((next.onload = resolve), (next.onerror = reject)));
-    document.head.append(next);
-    link = next;
-    await loaded; // cdn/civic-widgets.css is missing: run `npm run build` first
-  }
-  after(() => link?.remove());
-  beforeEach(() => {
-    localStorage.clear();
-    clearAnnouncements();
-    sinon.useFakeTimers({ now: NOW, toFake: ['Date'] });
-  });
-  afterEach(() => {
-    for (const release of holding.splice(0)) release();
-    sinon.restore();
-  });
+  const linkStyles = linkWidgetsCss;
+  after(() => unlinkWidgetsCss());
+  fragmentTestHooks(NOW);
 
   const cases: [number, 'reduce' | 'no-preference', 'en' | 'cy', 'ticker' | 'list'][] = [
     [1280, 'no-preference', 'en', 'ticker'],
