@@ -1,8 +1,9 @@
 // Freshness, relay side: a change in the source feed is served by /feeds and /fragments at most
 // `ttlSeconds` later, on a fake clock (FeedCache takes the clock). The widget side (a served change
 // shown at most `refresh` later, on the browser's fake clock) is test/alert-banner/freshness.test.ts;
-// together: at most ttlSeconds + refresh, 2 minutes with both defaults.
+// together: at most ttlSeconds + refresh, under 2 minutes with both defaults.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { describe, it } from 'node:test';
 import { FeedCache } from '../dist/feeds.js';
@@ -10,6 +11,14 @@ import { fragmentOf } from '../dist/fragments.js';
 import { SqliteStore } from '../dist/store/sqlite.js';
 
 describe('freshness (relay side)', () => {
+  it('has a default TTL that, with the widgets’ default refresh (60 s), puts a change on the page in under 2 minutes', () => {
+    const schema = JSON.parse(readFileSync(new URL('../schema/relay.config.schema.json', import.meta.url), 'utf8'));
+    const ttl = schema.properties.feeds.items.properties.ttlSeconds.default;
+    const widget = readFileSync(new URL('../../src/core/feed/feed-element.ts', import.meta.url), 'utf8');
+    const refresh = Number(/^\s*refresh = (\d+);/m.exec(widget)?.[1]);
+    assert.ok(ttl + refresh < 120, `${ttl} s + ${refresh} s`);
+  });
+
   it('serves a change in the source within ttlSeconds, and not a second later than its TTL allows', async () => {
     let title = 'Gritting tonight';
     let requests = 0;
