@@ -231,8 +231,45 @@ const cdn = (entry, name) => ({
   },
 });
 
+// The autoloader (src/civic-widgets.ts) imports a widget's chunk when its tag is on the page. That
+// chunk imports the chunks it shares with the other widgets, which the browser would only discover
+// once the chunk itself has arrived: a third round trip on a slow connection. So each of those
+// imports is rewritten to fetch the chunk and everything it imports at once.
+const parallelChunks = () => ({
+  name: 'civic-parallel-chunks',
+  generateBundle(_options, bundle) {
+    const entry = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry);
+    const deps = (file, seen = new Set()) => {
+      for (const dep of bundle[file]?.imports ?? []) if (dep !== entry.fileName && !seen.has(dep)) deps(dep, seen.add(dep));
+      return seen;
+    };
+    let rewritten = 0;
+    entry.code = entry.code.replace(/import\("\.\/(chunks\/[^"]+\.js)"\)/g, (call, file) => {
+      const rest = [...deps(file)];
+      if (!rest.length) return call;
+      rewritten++;
+      return `Promise.all([${[file, ...rest].map((f) => `import("./${f}")`).join(',')}]).then(m=>m[0])`;
+    });
+    if (rewritten !== entry.dynamicImports.length) this.error(`parallel chunks: rewrote ${rewritten} of ${entry.dynamicImports.length} imports in ${entry.fileName}`);
+  },
+});
+
+// See RETRY_FROM_OWN_FILE in src/civic-widgets.ts.
+const retryFromOwnFile = () => ({
+  name: 'civic-retry-from-own-file',
+  transform(code, id) {
+    if (!id.endsWith('/src/civic-widgets.ts')) return null;
+    const out = code.replace('const RETRY_FROM_OWN_FILE = false;', 'const RETRY_FROM_OWN_FILE = true;');
+    if (out === code) this.error('RETRY_FROM_OWN_FILE is missing from src/civic-widgets.ts');
+    return { code: out, map: null };
+  },
+});
+
 const all = cdn('src/civic-widgets.ts', 'civic-widgets');
-all.plugins.push(fragmentCss());
+all.plugins.unshift(retryFromOwnFile());
+all.plugins.push(fragmentCss(), parallelChunks());
+// The widgets' chunks are named after the widget, not after their file (define.js).
+all.output.chunkFileNames = (chunk) => `chunks/civic-widgets.${chunk.moduleIds.map((id) => /([\w-]+)\/define\.ts$/.exec(id)?.[1]).find(Boolean) ?? '[name]'}-[hash].js`;
 
 export default [
   npm,

@@ -1,7 +1,10 @@
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components';
 import { html } from 'lit';
 import manifest from '../custom-elements.json';
-import '../src/civic-widgets.js';
+import '../src/alert-banner/define.js';
+import '../src/closure-ticker/define.js';
+import '../src/report-form/define.js';
+import '../src/share-bar/define.js';
 import { isolatedArgs, isolatedMswLoader } from './isolate.js';
 
 // Docs pages (attributes, properties, events, slots, parts, CSS properties) come from the manifest.

@@ -87,17 +87,17 @@ const server = createServer((req, res) => {
     return res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(alerts(20, ` #${changing}`)));
   }
   if (path === '/cls') {
-    // A first visit's page: the banner in the header above the content. ?blocking: the widgets'
-    // script has blocking="render" (see the README); ?fragment: the banner holds the relay's
+    // A first visit's page: the banner in the header above the content. ?blocking: the alert
+    // banner's own file with blocking="render" before the autoloader, as the README says; ?fragment: the banner holds the relay's
     // server-rendered fragment for the same feed, styled by cdn/civic-widgets.css.
     const query = new URL(req.url, 'http://x').searchParams;
-    const blocking = query.has('blocking') ? ' blocking="render"' : '';
+    const blocking = query.has('blocking') ? '<script type="module" src="/cdn/civic-alert-banner.js" blocking="render"></script>' : '';
     const inside = query.has('fragment') ? fragmentHtml : '<a href="/alerts">See current service alerts</a>';
     const css = query.has('fragment') ? '<link rel="stylesheet" href="/cdn/civic-widgets.css">' : '';
     const page = `<!doctype html><html lang="en"><head><title>CLS</title><meta name="viewport" content="width=device-width, initial-scale=1"><script>
       window.__cls = 0;
       new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; }).observe({ type: 'layout-shift', buffered: true });
-    </script>${css}<script type="module" src="/cdn/civic-widgets.js"${blocking}></script></head><body>
+    </script>${css}${blocking}<script type="module" src="/cdn/civic-widgets.js"></script></head><body>
       <header><civic-alert-banner src="/feeds/3.json" refresh="0">${inside}</civic-alert-banner></header>
       <main><h1>Council news</h1>${'<p>Paragraph of page content that would move if the banner pushed it down.</p>'.repeat(20)}</main></body></html>`;
     return res.writeHead(200, { 'content-type': 'text/html' }).end(page);

@@ -17,8 +17,12 @@ describe('cdn/civic-widgets.js', () => {
   });
   afterEach(() => sinon.restore());
 
-  it('registers all four tags, and loading it a second time (as a new copy) does not throw or warn', async () => {
+  it('registers all four tags on a page that has them, and loading it a second time (as a new copy) does not throw or warn', async () => {
     const warn = sinon.stub(console, 'warn');
+    // Widgets without a feed: nothing to fetch, so each shows its fallback once defined.
+    const page = document.createElement('div');
+    page.innerHTML = TAGS.map((tag) => `<${tag}><a href="/fallback">Fallback</a></${tag}>`).join(''); // test markup only
+    document.body.append(page);
     const errors: unknown[] = [];
     addEventListener('error', (e) => errors.push(e.error));
     await load('/cdn/civic-widgets.js');
@@ -31,5 +35,6 @@ describe('cdn/civic-widgets.js', () => {
     expect(customElements.get('civic-share-bar')).to.equal(first);
     expect(errors).to.deep.equal([]);
     expect(warn.called).to.equal(false);
+    page.remove();
   });
 });

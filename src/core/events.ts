@@ -13,6 +13,7 @@ export type FeedErrorReason =
   | 'parse' // malformed JSON or XML, or not a feed format we know
   | 'shape' // well-formed, but not the shape of the chosen format
   | 'empty' // no body
+  | 'script' // the widget's own code could not be downloaded (tried again when the device is back online)
   | 'too-long'; // a length limit removed something: feed texts cut, a share text shortened to fit a link
 
 export interface CivicErrorDetail {

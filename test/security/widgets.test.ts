@@ -1,7 +1,9 @@
 // The security corpus through every widget and feed format, in the real browser.
 import { worker, http, HttpResponse } from '../setup.js';
 import { expect, fixture, html } from '@open-wc/testing';
-import '../../src/civic-widgets.js';
+import '../../src/alert-banner/define.js';
+import '../../src/report-form/define.js';
+import '../../src/share-bar/define.js';
 import '../../src/closure-ticker/define.js';
 import { ALL, MARKUP, URLS, pwned, unsafeParts, xmlEscape as x } from './corpus.js';
 import { settled, until } from '../helpers.js';
